@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace EventReview.Hosting;
+
+/// <summary>
+/// A private PostgreSQL cluster in the data directory, used when no connection string is configured.
+/// It listens only on a Unix socket inside that directory, so it never collides with another server's port.
+/// </summary>
+public sealed class EmbeddedPostgres
+{
+    public const string DatabaseName = "eventreview";
+
+    private readonly string _binDirectory;
+    private readonly string _clusterDirectory;
+    private readonly bool _asPostgresUser;
+
+    private EmbeddedPostgres(string binDirectory, string clusterDirectory)
+    {
+        _binDirectory = binDirectory;
+        _clusterDirectory = clusterDirectory;
+        // initdb refuses to run as root, so a root process runs the server as the postgres user.
+        _asPostgresUser = Environment.IsPrivilegedProcess;
+    }
+
+    private string DataPath => Path.Combine(_clusterDirectory, "data");
+    private string SocketDirectory => _clusterDirectory;
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder
+    {
+        Host = SocketDirectory,
+        Username = "postgres",
+        Database = DatabaseName,
+    }.ConnectionString;
+
+    /// <summary>Initialises the cluster if needed, starts it unless already running, and creates the database.</summary>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, CancellationToken ct = default)
+    {
+        var bin = FindBinaries()
+            ?? throw new InvalidOperationException(
+                "No PostgreSQL server binaries (initdb, pg_ctl) were found. Install PostgreSQL 15 or later " +
+                "(Debian: apt-get install postgresql) or configure ConnectionStrings:EventReview.");
+        var pg = new EmbeddedPostgres(bin, Path.Combine(dataDirectory, "postgres"));
+        await pg.StartClusterAsync(ct);
+        await pg.EnsureDatabaseAsync(ct);
+        return pg;
+    }
+
+    public async Task StopAsync()
+    {
+        await RunAsync("pg_ctl", ["-D", DataPath, "-m", "fast", "-w", "stop"], CancellationToken.None, allowFailure: true);
+    }
+
+    private async Task StartClusterAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(_clusterDirectory);
+        if (_asPostgresUser) await RunRawAsync("chown", ["-R", "postgres:postgres", _clusterDirectory], ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_clusterDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        if (!File.Exists(Path.Combine(DataPath, "PG_VERSION")))
+        {
+            await RunAsync("initdb", ["-D", DataPath, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], ct);
+        }
+
+        var status = await RunAsync("pg_ctl", ["-D", DataPath, "status"], ct, allowFailure: true);
+        if (status == 0) return;
+
+        var options = $"-c listen_addresses='' -k {SocketDirectory} -c unix_socket_permissions=0700 -c fsync=on";
+        await RunAsync("pg_ctl",
+            ["-D", DataPath, "-l", Path.Combine(_clusterDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"], ct);
+    }
+
+    private async Task EnsureDatabaseAsync(CancellationToken ct)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString;
+        await using var conn = new NpgsqlConnection(admin);
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", conn);
+        exists.Parameters.AddWithValue("name", DatabaseName);
+        if (await exists.ExecuteScalarAsync(ct) is not null) return;
+        await using var create = new NpgsqlCommand($"create database {DatabaseName}", conn);
+        await create.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string? FindBinaries()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
+        if (onPath is not null) return onPath;
+
+        const string debianRoot = "/usr/lib/postgresql";
+        if (!Directory.Exists(debianRoot)) return null;
+        return Directory.GetDirectories(debianRoot)
+            .Select(dir => Path.Combine(dir, "bin"))
+            .Where(bin => File.Exists(Path.Combine(bin, "initdb")))
+            .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var v) ? v : 0)
+            .FirstOrDefault();
+    }
+
+    private Task<int> RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct, bool allowFailure = false)
+    {
+        var exe = Path.Combine(_binDirectory, tool);
+        return _asPostgresUser
+            ? RunRawAsync("runuser", ["-u", "postgres", "--", exe, .. args], ct, allowFailure)
+            : RunRawAsync(exe, args, ct, allowFailure);
+    }
+
+    private static async Task<int> RunRawAsync(string exe, IReadOnlyList<string> args, CancellationToken ct, bool allowFailure = false)
+    {
+        var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {exe}.");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0 && !allowFailure)
+        {
+            var detail = ((await stderr).Trim() is { Length: > 0 } err ? err : (await stdout).Trim()).ReplaceLineEndings(" ");
+            throw new InvalidOperationException($"{Path.GetFileName(exe)} {string.Join(' ', args)} failed: {detail}");
+        }
+        return process.ExitCode;
+    }
+}

@@ -1,0 +1,117 @@
+using EventReview.Identity;
+using EventReview.Observability;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace EventReview.Hosting;
+
+/// <summary>Builds the EventReview web application; used by `eventreview serve` and by the tests.</summary>
+public static class EventReviewApp
+{
+    public const string ConnectionStringName = "EventReview";
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Reads configuration, starts the embedded PostgreSQL cluster when no connection string is configured,
+    /// and registers every service. <paramref name="configure"/> lets a caller add configuration first.
+    /// </summary>
+    public static async Task<WebApplicationBuilder> CreateBuilderAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(EventReviewApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var options = builder.Configuration.GetSection(EventReviewOptions.Section).Get<EventReviewOptions>() ?? new();
+        var dataDirectory = DataDirectory.Resolve(options.DataDirectory);
+        builder.Services.AddSingleton(options);
+
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var embedded = await EmbeddedPostgres.StartAsync(dataDirectory);
+            builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(embedded));
+            connectionString = embedded.ConnectionString;
+        }
+
+        builder.UseEventReviewLogging(options);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
+        AddServices(builder.Services, options, dataDirectory, connectionString);
+        return builder;
+    }
+
+    private static void AddServices(IServiceCollection services, EventReviewOptions options, string dataDirectory, string connectionString)
+    {
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionProblems>();
+        services.ConfigureHttpJsonOptions(o => EventReviewJson.Configure(o.SerializerOptions));
+        services.AddEventReviewAuthentication(options.Auth, dataDirectory);
+        services.AddEventReviewHealth();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+
+        services.AddMarten(store => EventStoreSetup.Configure(store, connectionString))
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.Solo)
+            .IntegrateWithWolverine();
+
+        services.AddWolverine(ExtensionDiscovery.ManualOnly, wolverine =>
+        {
+            // The endpoints live in this assembly, not in the executable that hosts it.
+            wolverine.ApplicationAssembly = typeof(EventReviewApp).Assembly;
+            wolverine.UseRuntimeCompilation();
+            wolverine.Policies.AutoApplyTransactions();
+            wolverine.Durability.Mode = DurabilityMode.Solo;
+        });
+        services.AddWolverineHttp();
+    }
+
+    /// <summary>The request pipeline and every route.</summary>
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<CorrelationId>();
+        app.UseEventReviewRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapEventReviewHealth();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("EventReview API")).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/docs")).AllowAnonymous().ExcludeFromDescription();
+        app.MapWolverineEndpoints(http => http.WarmUpRoutes = RouteWarmup.Eager);
+    }
+
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = await CreateBuilderAsync(args, configure);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+}
+
+/// <summary>Stops the embedded cluster when the host stops.</summary>
+internal sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => postgres.StopAsync();
+}

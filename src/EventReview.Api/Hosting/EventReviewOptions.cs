@@ -1,0 +1,34 @@
+namespace EventReview.Hosting;
+
+/// <summary>The settings under the "EventReview" configuration section.</summary>
+public sealed class EventReviewOptions
+{
+    public const string Section = "EventReview";
+
+    /// <summary>Where the signing key and the embedded database live; defaults to the user's data directory.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>"text" (human-readable, the default) or "json" (one compact JSON object per line).</summary>
+    public string LogFormat { get; set; } = "text";
+
+    /// <summary>Load the seed review when the database holds no review yet.</summary>
+    public bool LoadSeedOnFirstStart { get; set; } = true;
+
+    /// <summary>Largest accepted upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+
+    public AuthOptions Auth { get; set; } = new();
+}
+
+public sealed class AuthOptions
+{
+    /// <summary>An OIDC authority (production). When set, tokens are validated against its published keys.</summary>
+    public string? Authority { get; set; }
+
+    public string Audience { get; set; } = "eventreview";
+
+    /// <summary>Base64 HMAC-SHA256 key for locally minted tokens; generated into the data directory when absent.</summary>
+    public string? SigningKey { get; set; }
+
+    public string LocalIssuer { get; set; } = "eventreview-local";
+}

@@ -1,0 +1,43 @@
+using EventReview.Reviews;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Weasel.Core;
+
+namespace EventReview.Hosting;
+
+/// <summary>The Marten settings an audit trail needs, and each feature's registration.</summary>
+public static class EventStoreSetup
+{
+    public const string Schema = "eventreview";
+
+    public static void Configure(StoreOptions store, string connectionString)
+    {
+        store.Connection(connectionString);
+        store.DatabaseSchemaName = Schema;
+        store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, EventReviewJson.Configure);
+
+        var events = store.Events;
+        events.StreamIdentity = StreamIdentity.AsGuid;
+        // Rich appends give inline projections the real version and sequence of each event, and take the
+        // timestamp from this server's clock, never from a client.
+        events.AppendMode = EventAppendMode.Rich;
+        events.EnableUniqueIndexOnEventId = true;
+        events.UseMandatoryStreamTypeDeclaration = true;
+        events.MetadataConfig.CorrelationIdEnabled = true;
+        events.MetadataConfig.CausationIdEnabled = true;
+        events.MetadataConfig.HeadersEnabled = true;
+        events.EnableEventSkippingInProjectionsOrSubscriptions = false;
+
+        // A projection that cannot apply an event stops and reports; an audit trail never skips an event.
+        foreach (var errors in new[] { store.Projections.Errors, store.Projections.RebuildErrors })
+        {
+            errors.SkipApplyErrors = false;
+            errors.SkipSerializationErrors = false;
+            errors.SkipUnknownEvents = false;
+        }
+
+        store.ConfigureReviews();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace EventReview.Hosting;
+
+/// <summary>
+/// Turns the exceptions that reach the pipeline into problem details: a concurrency conflict is 409, an
+/// unreachable database 503, a malformed body 400. Anything else is a 500 that never shows a stack trace.
+/// </summary>
+public sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        // The request log records the exception with its correlation id; the client gets no stack trace.
+        httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    internal static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch
+    {
+        JasperFx.ConcurrencyException or ConcurrentUpdateException or ExistingStreamIdCollisionException
+            or JasperFx.Events.EventStreamUnexpectedMaxEventIdException =>
+            (409, "Concurrent change", "The record changed while this request was processed; read it again and retry."),
+        BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+        JsonException json => (400, "Malformed JSON", json.Message),
+        NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException =>
+            (503, "Database unavailable", "The database cannot be reached right now; nothing was stored. Retry shortly."),
+        NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } =>
+            (503, "Database unavailable", "The database cannot be reached right now; nothing was stored. Retry shortly."),
+        OperationCanceledException => (499, "Request cancelled", null),
+        _ when exception.InnerException is { } inner && Classify(inner).Status != 500 => Classify(inner),
+        _ => (500, "Internal error", "The request failed; nothing was stored. The failure is logged with its correlation id."),
+    };
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using EventReview.Hosting;
+using EventReview.Identity;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EventReview.Reviews;
+
+/// <summary>
+/// Membership and role checks for every review route. A non-member learns nothing, not even that the review
+/// exists (404); a member without the needed role gets 403.
+/// </summary>
+public static class ReviewAccess
+{
+    public static ProblemDetails? Check(Review? review, ClaimsPrincipal user, params Role[] anyOf)
+    {
+        var userId = Actor.From(user).Id;
+        var member = review?.MemberOf(userId);
+        if (review is null || member is null) return Problems.NotFound("No such review.");
+        if (anyOf.Length > 0 && !member.Roles.Intersect(anyOf).Any())
+            return Problems.Forbidden($"This needs the role {string.Join(" or ", anyOf.Select(r => r.ToString().ToLowerInvariant()))}.");
+        return null;
+    }
+
+    public static async Task<(Review? Review, ProblemDetails? Problem)> LoadAsync(
+        IQuerySession session, Guid reviewId, ClaimsPrincipal user, CancellationToken ct, params Role[] anyOf)
+    {
+        var review = await session.LoadAsync<Review>(reviewId, ct);
+        return (review, Check(review, user, anyOf));
+    }
+}

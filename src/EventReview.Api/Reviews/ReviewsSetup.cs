@@ -1,0 +1,15 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace EventReview.Reviews;
+
+public static class ReviewsSetup
+{
+    public static StoreOptions ConfigureReviews(this StoreOptions store)
+    {
+        // Inline: authorization reads the review document, so it must never lag behind its stream.
+        store.Projections.Snapshot<Review>(SnapshotLifecycle.Inline);
+        store.Schema.For<Review>().GinIndexJsonData();
+        return store;
+    }
+}
