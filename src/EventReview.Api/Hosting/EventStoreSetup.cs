@@ -1,3 +1,4 @@
+using EventReview.Records;
 using EventReview.Reviews;
 using JasperFx;
 using JasperFx.Events;
@@ -39,5 +40,6 @@ public static class EventStoreSetup
         }
 
         store.ConfigureReviews();
+        store.ConfigureRecords();
     }
 }

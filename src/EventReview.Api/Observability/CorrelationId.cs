@@ -31,3 +31,10 @@ public sealed class CorrelationId(RequestDelegate next)
     private static bool IsAcceptable(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 }
+
+public static class SessionCorrelation
+{
+    /// <summary>Stamps the request's correlation id on every event this session appends.</summary>
+    public static void CorrelateWith(this Marten.IDocumentSession session, HttpContext http) =>
+        session.CorrelationId = CorrelationId.Of(http);
+}

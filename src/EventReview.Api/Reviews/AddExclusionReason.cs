@@ -22,10 +22,10 @@ public static partial class AddExclusionReasonEndpoint
 
     [WolverinePost("/api/reviews/{reviewId}/exclusion-reasons"), Tags("Reviews")]
     public static async Task<IResult> Post(Guid reviewId, AddExclusionReason command, ClaimsPrincipal user,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Review>(reviewId, ct);
-        if (ReviewAccess.Check(stream.Aggregate, user, Role.Lead) is { } problem) return problem.ToResult();
+        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
+        if (problem is not null) return problem.ToResult();
         if (stream.Aggregate!.Reason(command.Stage, command.Code) is not null)
             return Problems.Rule("exclusion-reason-unique", $"The code '{command.Code}' already exists at this stage.").ToResult();
 

@@ -27,10 +27,10 @@ public static class AddMemberEndpoint
     }
 
     [WolverinePost("/api/reviews/{reviewId}/members"), Tags("Reviews")]
-    public static async Task<IResult> Post(Guid reviewId, AddMember command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<IResult> Post(Guid reviewId, AddMember command, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Review>(reviewId, ct);
-        var problem = ReviewAccess.Check(stream.Aggregate, user, Role.Lead) ?? Rules(stream.Aggregate!, command);
+        var (stream, denied) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
+        var problem = denied ?? Rules(stream.Aggregate!, command);
         if (problem is not null) return problem.ToResult();
 
         var roles = command.Roles!.Distinct().Order().ToList();

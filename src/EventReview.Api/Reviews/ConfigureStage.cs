@@ -21,12 +21,12 @@ public static class ConfigureStageEndpoint
 
     [WolverinePut("/api/reviews/{reviewId}/stages/{stage}"), Tags("Reviews")]
     public static async Task<IResult> Put(Guid reviewId, string stage, ConfigureStage command, ClaimsPrincipal user,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         if (!StageNames.TryParse(stage, out var parsed)) return Problems.Invalid($"Unknown stage '{stage}'.").ToResult();
 
-        var stream = await session.Events.FetchForWriting<Review>(reviewId, ct);
-        if (ReviewAccess.Check(stream.Aggregate, user, Role.Lead) is { } problem) return problem.ToResult();
+        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
+        if (problem is not null) return problem.ToResult();
 
         var current = stream.Aggregate!.Settings(parsed);
         // Full-text exclusions always need a reason (PRISMA reports them by reason).

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EventReview.Hosting;
 using EventReview.Identity;
+using EventReview.Observability;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -30,9 +31,10 @@ public static class CreateReviewEndpoint
     ];
 
     [WolverinePost("/api/reviews"), Tags("Reviews")]
-    public static IResult Post(CreateReview command, ClaimsPrincipal user, IDocumentSession session)
+    public static IResult Post(CreateReview command, ClaimsPrincipal user, IDocumentSession session, HttpContext http)
     {
         var id = Guid.CreateVersion7();
+        session.CorrelateWith(http);
         session.Events.StartStream<Review>(id, Decide(id, command, Actor.From(user)));
         return Results.Created($"/api/reviews/{id}", new Created(id));
     }

@@ -1,4 +1,5 @@
 using EventReview.Identity;
+using EventReview.Searches;
 
 namespace EventReview.Reviews;
 
@@ -24,6 +25,8 @@ public sealed record Review(
     IReadOnlyList<ExclusionReason> ExclusionReasons,
     Actor CreatedBy)
 {
+    public IReadOnlyList<Search> Searches { get; init; } = [];
+
     public long Version { get; init; }
 
     public static Review Create(ReviewCreated e) => new(
@@ -47,6 +50,13 @@ public sealed record Review(
 
     public Review Apply(ExclusionReasonAdded e) =>
         this with { ExclusionReasons = [.. ExclusionReasons, new ExclusionReason(e.Stage, e.Code, e.Label)] };
+
+    public Review Apply(SearchRecorded e) => this with
+    {
+        Searches = [.. Searches, new Search(e.SearchId, e.Source, e.Kind, e.OtherMethod, e.Query, e.SearchedOn, e.Filters, e.ReportedCount)],
+    };
+
+    public Search? SearchOf(Guid searchId) => Searches.FirstOrDefault(s => s.Id == searchId);
 
     public Member? MemberOf(string userId) => Members.FirstOrDefault(m => m.UserId == userId);
 

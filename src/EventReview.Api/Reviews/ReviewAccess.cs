@@ -2,6 +2,9 @@ using System.Security.Claims;
 using EventReview.Hosting;
 using EventReview.Identity;
 using Marten;
+using EventReview.Observability;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EventReview.Reviews;
@@ -27,5 +30,14 @@ public static class ReviewAccess
     {
         var review = await session.LoadAsync<Review>(reviewId, ct);
         return (review, Check(review, user, anyOf));
+    }
+
+    /// <summary>The review stream fetched for writing (a concurrent change becomes 409), after the role check.</summary>
+    public static async Task<(IEventStream<Review> Stream, ProblemDetails? Problem)> WriteAsync(
+        IDocumentSession session, HttpContext http, Guid reviewId, ClaimsPrincipal user, CancellationToken ct, params Role[] anyOf)
+    {
+        session.CorrelateWith(http);
+        var stream = await session.Events.FetchForWriting<Review>(reviewId, ct);
+        return (stream, Check(stream.Aggregate, user, anyOf));
     }
 }

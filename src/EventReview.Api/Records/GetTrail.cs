@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Reviews;
+using EventReview.Screening;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace EventReview.Records;
+
+public sealed record TrailEntry(
+    long Sequence,
+    long Version,
+    string Event,
+    DateTimeOffset At,
+    string ActorId,
+    string ActorName,
+    string? CorrelationId,
+    string? Stage,
+    string? Decision,
+    string? ReasonCode,
+    string? ReasonLabel,
+    string? Note,
+    object Data);
+
+public static class GetTrailEndpoint
+{
+    /// <summary>Every event on the record in order, as the caller may see it; `asOf` or `sequence` shows the trail as it stood.</summary>
+    [WolverineGet("/api/reviews/{reviewId}/records/{recordId}/trail"), Tags("Records")]
+    public static async Task<IResult> Get(Guid reviewId, Guid recordId, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user,
+        IQuerySession session, CancellationToken ct)
+    {
+        var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
+        if (problem is not null) return problem.ToResult();
+
+        var events = await session.Events.FetchStreamAsync(recordId, token: ct);
+        if (events.Count == 0 || events[0].Data is not RecordImported imported || imported.ReviewId != reviewId)
+            return Problems.NotFound("No such record in this review.").ToResult();
+
+        var visible = events.Where(e => (asOf is null || e.Timestamp <= asOf) && (sequence is null || e.Sequence <= sequence)).ToList();
+        var record = await session.Events.AggregateStreamAsync<RecordState>(recordId, token: ct);
+        var viewer = Actor.From(user).Id;
+        var entries = visible
+            .Where(e => MaySee(review!, viewer, record!, e.Data))
+            .Select(e => Entry(review!, e))
+            .ToList();
+        return Results.Ok(new { recordId, reviewId, status = Blinding.Status(review!, viewer, record!), events = entries });
+    }
+
+    private static bool MaySee(Review review, string viewer, RecordState record, object data) => data switch
+    {
+        ScreeningVoteCast v => Blinding.MaySee(review, viewer, record, v.Stage, v.By.Id),
+        ScreeningConflictRaised c => Blinding.MaySee(review, viewer, record, c.Stage, null),
+        _ => true,
+    };
+
+    internal static TrailEntry Entry(Review review, IEvent e)
+    {
+        var by = (e.Data as IReviewEvent)?.By ?? new Actor("unknown", "unknown");
+        var (stage, decision, reason, note) = e.Data switch
+        {
+            ScreeningVoteCast v => (v.Stage, (Decision?)v.Decision, v.ReasonCode, v.Note),
+            ScreeningDecided d => (d.Stage, d.Decision, d.ReasonCode, d.Note),
+            ScreeningConflictRaised c => (c.Stage, null, null, null),
+            _ => ((Stage?)null, (Decision?)null, (string?)null, Note(e.Data)),
+        };
+        var label = stage is { } s && reason is not null ? review.Reason(s, reason)?.Label : null;
+        return new TrailEntry(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, by.Id, by.Name, e.CorrelationId,
+            stage?.Name(), decision?.ToString().ToLowerInvariant(), reason, label, note, e.Data);
+    }
+
+    private static string? Note(object data) => data switch
+    {
+        RecordMarkedDuplicate d => d.Note,
+        DuplicateMarkRemoved u => u.Note,
+        RecordRemoved r => r.Detail,
+        FullTextRetrievalRecorded f => f.Note,
+        ReportLinkedToStudy l => l.Note,
+        _ => null,
+    };
+}

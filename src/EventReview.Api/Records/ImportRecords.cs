@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Text;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Observability;
+using EventReview.Records.Parsing;
+using EventReview.Reviews;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace EventReview.Records;
+
+public static class ImportRecordsEndpoint
+{
+    /// <summary>The raw export file is the body; it is parsed as it streams in, never held whole in memory.</summary>
+    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/imports"), Tags("Records")]
+    public static async Task<IResult> Post(Guid reviewId, Guid searchId, string? format, ClaimsPrincipal user, HttpContext http,
+        IDocumentStore store, EventReviewOptions options, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > options.MaxUploadBytes)
+            return Results.Problem($"The upload is larger than {options.MaxUploadBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Upload too large");
+
+        await using (var query = store.QuerySession())
+        {
+            var (review, problem) = await ReviewAccess.LoadAsync(query, reviewId, user, ct, Role.Lead);
+            if (problem is not null) return problem.ToResult();
+            if (review!.SearchOf(searchId) is null) return Problems.NotFound("No such search in this review.").ToResult();
+        }
+
+        BibFormat chosen;
+        if (string.IsNullOrEmpty(format) || format == "auto") chosen = BibFormat.Auto;
+        else if (!BibFormats.TryParse(format, out chosen))
+            return Problems.Invalid($"Unknown format '{format}'; use auto, ris, medline, bibtex, endnote-xml, wos or csv.").ToResult();
+
+        var body = new BufferedStream(http.Request.Body, 64 * 1024);
+        var parsed = BibParser.Parse(body, chosen, ParserLimits.Default);
+        var summary = await RecordImporter.ImportAsync(store, reviewId, searchId, parsed, Actor.From(user), CorrelationId.Of(http), ct);
+        return Results.Ok(new
+        {
+            imported = summary.Imported,
+            alreadyPresent = summary.AlreadyPresent,
+            errors = summary.Errors,
+            recordIds = summary.RecordIds,
+        });
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace EventReview.Records.Parsing;
+
+internal readonly record struct TextLine(int Number, string Text, string? Problem)
+{
+    public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>
+/// Reads physical lines (LF, CRLF or CR) with 1-based numbers. Unlike TextReader.ReadLine it never holds more
+/// than the line cap, and it flags lines with control characters, which only binary garbage contains.
+/// </summary>
+internal sealed class LineReader(TextReader reader, int maxLineLength)
+{
+    private readonly char[] buffer = new char[8192];
+    private readonly StringBuilder text = new();
+    private int position;
+    private int length;
+    private int lineNumber;
+
+    public bool TryRead(out TextLine line)
+    {
+        text.Clear();
+        var tooLong = false;
+        var binary = false;
+        var any = false;
+        while (true)
+        {
+            var c = Next();
+            if (c < 0)
+            {
+                if (!any)
+                {
+                    line = default;
+                    return false;
+                }
+
+                break;
+            }
+
+            any = true;
+            if (c == '\n')
+            {
+                break;
+            }
+
+            if (c == '\r')
+            {
+                if (Peek() == '\n')
+                {
+                    position++;
+                }
+
+                break;
+            }
+
+            if (c == '\uFEFF' && lineNumber == 0 && text.Length == 0)
+            {
+                continue;
+            }
+
+            binary |= TextChecks.IsControl((char)c);
+            if (text.Length < maxLineLength)
+            {
+                text.Append((char)c);
+            }
+            else
+            {
+                tooLong = true;
+            }
+        }
+
+        lineNumber++;
+        var problem = binary ? TextChecks.BinaryMessage
+            : tooLong ? $"line is longer than {maxLineLength} characters"
+            : null;
+        line = new TextLine(lineNumber, text.ToString(), problem);
+        return true;
+    }
+
+    private int Next()
+    {
+        if (position == length && !Fill())
+        {
+            return -1;
+        }
+
+        return buffer[position++];
+    }
+
+    private int Peek() => position == length && !Fill() ? -1 : buffer[position];
+
+    private bool Fill()
+    {
+        length = reader.Read(buffer, 0, buffer.Length);
+        position = 0;
+        return length > 0;
+    }
+}
+
+internal static class TextChecks
+{
+    public const string BinaryMessage = "line contains control characters (binary data?)";
+
+    public static bool IsControl(char c) => (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u007F';
+}

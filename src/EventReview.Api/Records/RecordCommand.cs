@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using System.Text.Json;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Observability;
+using EventReview.Reviews;
+using EventReview.Screening;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace EventReview.Records;
+
+/// <summary>An earlier answer to a POST sent with an Idempotency-Key, stored in the same transaction as its events.</summary>
+public sealed record IdempotentResponse(string Id, int Status, string Body);
+
+/// <summary>
+/// The one path every command on a record takes: membership check, the record's stream fetched for writing
+/// (so a concurrent change becomes 409, never a lost vote), the pure rule, and the append.
+/// </summary>
+public static class RecordCommand
+{
+    public const int MaxNote = 4_000;
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static async Task<IResult> ExecuteAsync(
+        IDocumentSession session,
+        HttpContext http,
+        Guid reviewId,
+        Guid recordId,
+        ClaimsPrincipal user,
+        Func<Review, RecordState, Actor, RuleOutcome> decide,
+        Func<RecordState, object> respond,
+        CancellationToken ct)
+    {
+        var by = Actor.From(user);
+        var key = IdempotencyKey(http, by);
+        if (key is not null && await session.LoadAsync<IdempotentResponse>(key, ct) is { } earlier)
+            return Results.Text(earlier.Body, "application/json", statusCode: earlier.Status);
+
+        var review = await session.LoadAsync<Review>(reviewId, ct);
+        if (ReviewAccess.Check(review, user) is { } denied) return denied.ToResult();
+
+        session.CorrelateWith(http);
+        var stream = await session.Events.FetchForWriting<RecordState>(recordId, ct);
+        if (stream.Aggregate is not { } record || record.ReviewId != reviewId)
+            return Problems.NotFound("No such record in this review.").ToResult();
+
+        var outcome = decide(review!, record, by);
+        if (outcome.Problem is not null) return outcome.Problem.ToResult();
+
+        stream.AppendMany(outcome.Events);
+        var after = outcome.Events.Aggregate(record, Fold);
+        var body = JsonSerializer.Serialize(respond(after), EventReviewJson.Options);
+        if (key is not null) session.Insert(new IdempotentResponse(key, StatusCodes.Status200OK, body));
+        return Results.Text(body, "application/json", statusCode: StatusCodes.Status200OK);
+    }
+
+    /// <summary>Applies an event to the record exactly as the projection will, to answer with the new state.</summary>
+    private static RecordState Fold(RecordState record, object e) => e switch
+    {
+        ScreeningConflictRaised x => record.Apply(x),
+        ScreeningDecided x => record.Apply(x),
+        FullTextRetrievalRecorded x => record.Apply(x),
+        RecordMarkedDuplicate x => record.Apply(x),
+        DuplicateMarkRemoved x => record.Apply(x),
+        RecordRemoved x => record.Apply(x),
+        ReportLinkedToStudy x => record.Apply(x),
+        _ => record,
+    };
+
+    private static string? IdempotencyKey(HttpContext http, Actor by)
+    {
+        var key = http.Request.Headers[IdempotencyHeader].FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(key)) return null;
+        // Scoped to the caller and the route, so one client's key never answers another's request.
+        return $"{by.Id}|{http.Request.Path}|{key.Trim()[..Math.Min(key.Trim().Length, 200)]}";
+    }
+}

@@ -1,0 +1,30 @@
+using EventReview.Identity;
+using EventReview.Reviews;
+using EventReview.Records.Parsing;
+
+namespace EventReview.Records;
+
+public enum DuplicateMethod { Doi, Pmid, Fuzzy, Manual }
+
+public enum RemovalReason { Automation, Other }
+
+/// <summary>
+/// One record as a search returned it. <paramref name="ImportKey"/> (raw hash and its occurrence in the file)
+/// makes a repeated upload of the same file recognisable, so it imports nothing twice.
+/// </summary>
+public sealed record RecordImported(Guid ReviewId, Guid RecordId, Guid SearchId, string ImportKey, BibRecord Record, Actor By) : IRecordEvent;
+
+public sealed record RecordMarkedDuplicate(
+    Guid ReviewId,
+    Guid RecordId,
+    Guid DuplicateOf,
+    DuplicateMethod Method,
+    IReadOnlyDictionary<string, string> Evidence,
+    double? Score,
+    string? Note,
+    Actor By) : IRecordEvent;
+
+public sealed record DuplicateMarkRemoved(Guid ReviewId, Guid RecordId, Guid WasDuplicateOf, string Note, Actor By) : IRecordEvent;
+
+/// <summary>Removed before screening: marked ineligible by an automation tool (named in the detail) or for another reason.</summary>
+public sealed record RecordRemoved(Guid ReviewId, Guid RecordId, RemovalReason Reason, string Detail, Actor By) : IRecordEvent;

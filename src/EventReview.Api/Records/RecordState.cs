@@ -1,0 +1,93 @@
+using EventReview.Records.Parsing;
+using EventReview.Reviews;
+using EventReview.Screening;
+using JasperFx.Events;
+
+namespace EventReview.Records;
+
+public sealed record Vote(string ReviewerId, string ReviewerName, Decision Decision, string? ReasonCode, string? Note, DateTimeOffset At);
+
+/// <summary>One stage of one record: the first and the latest vote of each reviewer, and the outcome once decided.</summary>
+public sealed record StageProgress(
+    IReadOnlyList<Vote> FirstVotes,
+    IReadOnlyList<Vote> CurrentVotes,
+    bool InConflict,
+    Decision? Outcome,
+    string? OutcomeReason,
+    DecisionBasis? Basis)
+{
+    public static StageProgress Empty { get; } = new([], [], false, null, null, null);
+
+    public bool IsDecided => Outcome is not null;
+
+    public Vote? CurrentVoteOf(string reviewerId) => CurrentVotes.FirstOrDefault(v => v.ReviewerId == reviewerId);
+
+    public StageProgress With(Vote vote) => this with
+    {
+        FirstVotes = FirstVotes.Any(v => v.ReviewerId == vote.ReviewerId) ? FirstVotes : [.. FirstVotes, vote],
+        CurrentVotes = [.. CurrentVotes.Where(v => v.ReviewerId != vote.ReviewerId), vote],
+    };
+}
+
+/// <summary>
+/// A record's stream folded: what it is, where it came from, and where it stands. It is both the write model that
+/// screening rules are checked against and the document that record lists, queues and PRISMA counts read.
+/// </summary>
+public sealed record RecordState
+{
+    public Guid Id { get; init; }
+    public Guid ReviewId { get; init; }
+    public Guid SearchId { get; init; }
+    public string ImportKey { get; init; } = "";
+    /// <summary>The global sequence of the import event: a stable order for queues and lists.</summary>
+    public long ImportOrder { get; init; }
+    public BibRecord Bibliographic { get; init; } = new();
+    public Guid? DuplicateOf { get; init; }
+    public RemovalReason? Removal { get; init; }
+    public string? RemovalDetail { get; init; }
+    public StageProgress TitleAbstract { get; init; } = StageProgress.Empty;
+    public StageProgress FullText { get; init; } = StageProgress.Empty;
+    public bool? Retrieved { get; init; }
+    public string? RetrievalNote { get; init; }
+    public Guid? StudyId { get; init; }
+    public long Version { get; init; }
+
+    public string Status => RecordStatus.Of(this);
+
+    public StageProgress Progress(Stage stage) => stage == Stage.TitleAbstract ? TitleAbstract : FullText;
+
+    private RecordState WithProgress(Stage stage, StageProgress progress) =>
+        stage == Stage.TitleAbstract ? this with { TitleAbstract = progress } : this with { FullText = progress };
+
+    public static RecordState Create(IEvent<RecordImported> e) => new()
+    {
+        Id = e.Data.RecordId,
+        ReviewId = e.Data.ReviewId,
+        SearchId = e.Data.SearchId,
+        ImportKey = e.Data.ImportKey,
+        ImportOrder = e.Sequence,
+        Bibliographic = e.Data.Record,
+    };
+
+    public RecordState Apply(RecordMarkedDuplicate e) => this with { DuplicateOf = e.DuplicateOf };
+
+    public RecordState Apply(DuplicateMarkRemoved e) => this with { DuplicateOf = null };
+
+    public RecordState Apply(RecordRemoved e) => this with { Removal = e.Reason, RemovalDetail = e.Detail };
+
+    public RecordState Apply(IEvent<ScreeningVoteCast> e)
+    {
+        var v = e.Data;
+        var vote = new Vote(v.By.Id, v.By.Name, v.Decision, v.ReasonCode, v.Note, e.Timestamp);
+        return WithProgress(v.Stage, Progress(v.Stage).With(vote));
+    }
+
+    public RecordState Apply(ScreeningConflictRaised e) => WithProgress(e.Stage, Progress(e.Stage) with { InConflict = true });
+
+    public RecordState Apply(ScreeningDecided e) =>
+        WithProgress(e.Stage, Progress(e.Stage) with { Outcome = e.Decision, OutcomeReason = e.ReasonCode, Basis = e.Basis });
+
+    public RecordState Apply(FullTextRetrievalRecorded e) => this with { Retrieved = e.Retrieved, RetrievalNote = e.Note };
+
+    public RecordState Apply(ReportLinkedToStudy e) => this with { StudyId = e.StudyId == Id ? null : e.StudyId };
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Reviews;
+using EventReview.Screening;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EventReview.Records;
+
+public sealed record RemoveRecord(RemovalReason Reason, string Detail);
+
+/// <summary>Removal before screening: marked ineligible by an automation tool (named in the detail), or for another reason.</summary>
+public static class RemoveRecordEndpoint
+{
+    public static ProblemDetails Validate(RemoveRecord command) => Problems.FirstOf(Problems.CheckText(command.Detail, "detail", 2_000));
+
+    public static RuleOutcome Remove(Review review, RecordState record, RemoveRecord command, Actor by)
+    {
+        if (!review.Has(by.Id, Role.Lead)) return Problems.Forbidden("Only a lead removes records.");
+        if (ScreeningRules.NotScreenable(record) is { } problem) return problem;
+        if (MarkDuplicateEndpoint.ScreeningStarted(record))
+            return Problems.Rule("screening-started", "Removal happens before screening; this record has votes.");
+        return RuleOutcome.Append(new RecordRemoved(review.Id, record.Id, command.Reason, command.Detail.Trim(), by));
+    }
+
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/removal"), Tags("Records")]
+    public static Task<IResult> Post(Guid reviewId, Guid recordId, RemoveRecord command, ClaimsPrincipal user,
+        IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+            (review, record, by) => Remove(review, record, command, by),
+            record => new { recordId, status = record.Status }, ct);
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Reviews;
+using EventReview.Screening;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace EventReview.Records;
+
+public sealed record UnmarkDuplicate(string? Note);
+
+/// <summary>Undoing a duplicate mark is another event; the record returns to screening.</summary>
+public static class UnmarkDuplicateEndpoint
+{
+    public static RuleOutcome Unmark(Review review, RecordState record, UnmarkDuplicate command, Actor by)
+    {
+        if (!review.Has(by.Id, Role.Lead)) return Problems.Forbidden("Only a lead unmarks duplicates.");
+        if (record.DuplicateOf is not { } keptId) return Problems.Rule("not-a-duplicate", "The record is not marked as a duplicate.");
+        if (string.IsNullOrWhiteSpace(command.Note)) return Problems.Invalid("Unmarking a duplicate needs a 'note'.");
+        return RuleOutcome.Append(new DuplicateMarkRemoved(review.Id, record.Id, keptId, command.Note, by));
+    }
+
+    [WolverineDelete("/api/reviews/{reviewId}/records/{recordId}/duplicate-of"), Tags("Deduplication")]
+    public static Task<IResult> Delete(Guid reviewId, Guid recordId, UnmarkDuplicate command, ClaimsPrincipal user,
+        IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+            (review, record, by) => Unmark(review, record, command, by),
+            record => new { recordId, status = record.Status }, ct);
+
+}

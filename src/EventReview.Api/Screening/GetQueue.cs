@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Records;
+using EventReview.Reviews;
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace EventReview.Screening;
+
+public sealed record ScreeningQueue(string Stage, int Remaining, int VotedByMe, IReadOnlyList<RecordView> Records);
+
+public static class GetQueueEndpoint
+{
+    /// <summary>The records still waiting for the caller's vote at a stage, oldest import first.</summary>
+    [WolverineGet("/api/reviews/{reviewId}/queue"), Tags("Screening")]
+    public static async Task<IResult> Get(Guid reviewId, string? stage, int? take, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct, Role.Screener);
+        if (problem is not null) return problem.ToResult();
+        var parsedStage = Stage.TitleAbstract;
+        if (stage is not null && !StageNames.TryParse(stage, out parsedStage)) return Problems.Invalid($"Unknown stage '{stage}'.").ToResult();
+
+        var me = Actor.From(user).Id;
+        var required = review!.Settings(parsedStage).ReviewersPerRecord;
+        var awaiting = parsedStage == Stage.TitleAbstract ? RecordStatus.AwaitingTitleAbstract : RecordStatus.AwaitingFullText;
+        var size = Math.Clamp(take ?? 50, 1, GetRecordsEndpoint.MaxPageSize);
+
+        IQueryable<RecordState> Waiting() => parsedStage == Stage.TitleAbstract
+            ? session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
+                && !r.TitleAbstract.CurrentVotes.Any(v => v.ReviewerId == me) && r.TitleAbstract.CurrentVotes.Count < required)
+            : session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
+                && !r.FullText.CurrentVotes.Any(v => v.ReviewerId == me) && r.FullText.CurrentVotes.Count < required);
+
+        var records = await Waiting().OrderBy(r => r.ImportOrder).Stats(out var stats).Take(size).ToListAsync(ct);
+        var voted = parsedStage == Stage.TitleAbstract
+            ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstract.FirstVotes.Any(v => v.ReviewerId == me), ct)
+            : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullText.FirstVotes.Any(v => v.ReviewerId == me), ct);
+        return Results.Ok(new ScreeningQueue(parsedStage.Name(), (int)stats.TotalResults, voted,
+            records.Select(r => GetRecordsEndpoint.View(review, me, r)).ToList()));
+    }
+}

@@ -1,0 +1,24 @@
+using EventReview.Identity;
+using EventReview.Reviews;
+
+namespace EventReview.Screening;
+
+public enum Decision { Include, Exclude, Maybe }
+
+public enum DecisionBasis { Unanimous, Resolution }
+
+/// <summary>A reviewer's vote. A revision replaces the same reviewer's earlier vote and always carries a note.</summary>
+public sealed record ScreeningVoteCast(
+    Guid ReviewId, Guid RecordId, Stage Stage, Decision Decision, string? ReasonCode, string? Note, bool IsRevision, Actor By) : IRecordEvent;
+
+/// <summary>The required independent votes are in and do not agree.</summary>
+public sealed record ScreeningConflictRaised(Guid ReviewId, Guid RecordId, Stage Stage, Actor By) : IRecordEvent;
+
+/// <summary>The record's outcome at a stage: from unanimous votes, or from a resolution by a lead or resolver.</summary>
+public sealed record ScreeningDecided(
+    Guid ReviewId, Guid RecordId, Stage Stage, Decision Decision, string? ReasonCode, DecisionBasis Basis, string? Note, Actor By) : IRecordEvent;
+
+public sealed record FullTextRetrievalRecorded(Guid ReviewId, Guid RecordId, bool Retrieved, string? Note, Actor By) : IRecordEvent;
+
+/// <summary>This record is a report of the study whose primary record is <paramref name="StudyId"/>.</summary>
+public sealed record ReportLinkedToStudy(Guid ReviewId, Guid RecordId, Guid StudyId, string? Note, Actor By) : IRecordEvent;
