@@ -1,3 +1,4 @@
+using EventReview.Audit;
 using EventReview.Records;
 using EventReview.Reviews;
 using JasperFx;
@@ -41,5 +42,6 @@ public static class EventStoreSetup
 
         store.ConfigureReviews();
         store.ConfigureRecords();
+        store.ConfigureAudit();
     }
 }

@@ -1,0 +1,182 @@
+using System.Globalization;
+
+namespace EventReview.Agreement;
+
+/// <summary>
+/// Long-format ratings arranged as an items x raters grid of category indices, the shape every
+/// coefficient starts from. Items and raters keep the order of their first rating.
+/// </summary>
+public sealed class RatingTable
+{
+    /// <summary>Marks a rater who did not rate an item.</summary>
+    public const int Missing = -1;
+
+    private readonly int[,] _grid;
+
+    private RatingTable(string[] items, string[] raters, string[] categories, double[]? values, int[,] grid)
+    {
+        Items = items;
+        Raters = raters;
+        Categories = categories;
+        NumericValues = values;
+        _grid = grid;
+    }
+
+    public IReadOnlyList<string> Items { get; }
+
+    public IReadOnlyList<string> Raters { get; }
+
+    /// <summary>The category order: the given categories, else the observed labels sorted (numerically when all are numbers).</summary>
+    public IReadOnlyList<string> Categories { get; }
+
+    /// <summary>The categories' numeric values when every category is a number, else null.</summary>
+    public IReadOnlyList<double>? NumericValues { get; }
+
+    /// <summary>Category index of the rating of <paramref name="item"/> by <paramref name="rater"/>, or <see cref="Missing"/>.</summary>
+    public int this[int item, int rater] => _grid[item, rater];
+
+    /// <summary>Arranges the ratings; throws <see cref="AgreementInputException"/> for blank fields, repeated ratings or unknown labels.</summary>
+    public static RatingTable Build(IReadOnlyList<Rating> ratings, IReadOnlyList<string>? categories = null)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var items = new Dictionary<string, int>(StringComparer.Ordinal);
+        var raters = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<(string Item, string Rater)>();
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            var rating = ratings[i] ?? throw new AgreementInputException($"Rating {i + 1} is missing.");
+            RequireText(rating.Item, "item", i);
+            RequireText(rating.Rater, "rater", i);
+            RequireText(rating.Label, "label", i);
+            if (!seen.Add((rating.Item, rating.Rater)))
+            {
+                throw new AgreementInputException($"Rater '{rating.Rater}' rated item '{rating.Item}' more than once.");
+            }
+
+            items.TryAdd(rating.Item, items.Count);
+            raters.TryAdd(rating.Rater, raters.Count);
+        }
+
+        var order = categories is null ? SortLabels(ratings.Select(r => r.Label)) : CheckCategories(categories);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < order.Length; c++)
+        {
+            index[order[c]] = c;
+        }
+
+        var grid = new int[items.Count, raters.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            for (var r = 0; r < raters.Count; r++)
+            {
+                grid[i, r] = Missing;
+            }
+        }
+
+        foreach (var rating in ratings)
+        {
+            if (!index.TryGetValue(rating.Label, out var category))
+            {
+                throw new AgreementInputException(
+                    $"Label '{rating.Label}' (item '{rating.Item}', rater '{rating.Rater}') is not one of the given categories {string.Join(", ", order)}.");
+            }
+
+            grid[items[rating.Item], raters[rating.Rater]] = category;
+        }
+
+        return new RatingTable(items.Keys.ToArray(), raters.Keys.ToArray(), order, NumbersOf(order), grid);
+    }
+
+    /// <summary>Items x categories matrix: how many raters put each item in each category.</summary>
+    public int[,] CategoryCounts()
+    {
+        var counts = new int[Items.Count, Categories.Count];
+        for (var i = 0; i < Items.Count; i++)
+        {
+            for (var r = 0; r < Raters.Count; r++)
+            {
+                if (_grid[i, r] != Missing)
+                {
+                    counts[i, _grid[i, r]]++;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Categories x categories table of the items both raters rated (rows: <paramref name="first"/>).</summary>
+    public int[,] Crosstab(int first, int second)
+    {
+        var table = new int[Categories.Count, Categories.Count];
+        for (var i = 0; i < Items.Count; i++)
+        {
+            if (_grid[i, first] != Missing && _grid[i, second] != Missing)
+            {
+                table[_grid[i, first], _grid[i, second]]++;
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Parses a label as a number the way the category order does (invariant culture).</summary>
+    public static bool TryParseNumber(string label, out double value) =>
+        double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static void RequireText(string? value, string field, int index)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new AgreementInputException($"Rating {index + 1} has a blank {field}.");
+        }
+    }
+
+    private static string[] SortLabels(IEnumerable<string> labels)
+    {
+        var distinct = labels.Distinct(StringComparer.Ordinal).ToArray();
+        if (NumbersOf(distinct) is { } numbers)
+        {
+            // Numeric labels sort by value so that "10" follows "9", as R sorts numeric ratings.
+            return distinct.Zip(numbers).OrderBy(p => p.Second).ThenBy(p => p.First, StringComparer.Ordinal)
+                .Select(p => p.First).ToArray();
+        }
+
+        return distinct.OrderBy(l => l, StringComparer.Ordinal).ToArray();
+    }
+
+    private static string[] CheckCategories(IReadOnlyList<string> categories)
+    {
+        if (categories.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new AgreementInputException("The given categories contain a blank entry.");
+        }
+
+        var duplicate = categories.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new AgreementInputException($"Category '{duplicate.Key}' is given more than once.");
+        }
+
+        return categories.ToArray();
+    }
+
+    private static double[]? NumbersOf(string[] labels)
+    {
+        if (labels.Length == 0)
+        {
+            return null;
+        }
+
+        var values = new double[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (!TryParseNumber(labels[i], out values[i]))
+            {
+                return null;
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using EventReview.Identity;
+using EventReview.Reviews;
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
+
+namespace EventReview.Audit;
+
+/// <summary>
+/// Chains every appended event to the previous event of its stream just before the transaction is written:
+/// by then Marten has given each event its version, sequence and timestamp, which the hash covers.
+/// </summary>
+public sealed class EventChainListener : DocumentSessionListenerBase
+{
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
+        if (streams.Count == 0) return;
+
+        // One round trip for the heads of all streams that already have events.
+        var headIds = streams.Where(s => s.Events[0].Version > 1).Select(s => ChainLink.IdFor(s.Id, s.Events[0].Version - 1)).ToArray();
+        var heads = headIds.Length == 0
+            ? new Dictionary<string, ChainLink>()
+            : (await session.LoadManyAsync<ChainLink>(token, headIds)).ToDictionary(l => l.Id);
+
+        foreach (var stream in streams)
+        {
+            var first = stream.Events[0];
+            var previous = first.Version == 1
+                ? HashChain.Genesis(stream.Id.ToString("D"))
+                : heads.TryGetValue(ChainLink.IdFor(stream.Id, first.Version - 1), out var head)
+                    ? head.Hash
+                    : throw new InvalidOperationException($"Stream {stream.Id} has no chain link at version {first.Version - 1}.");
+            foreach (var e in stream.Events)
+            {
+                // The database keeps microseconds; the hash must cover exactly what is stored.
+                e.Timestamp = ChainTimestamp.Normalize(e.Timestamp);
+                var canonical = ToCanonical(e, stream.Id, Serialize(session, e.Data));
+                var hash = HashChain.Compute(previous, canonical);
+                var reviewId = (e.Data as IReviewEvent)?.ReviewId ?? Guid.Empty;
+                session.Store(new ChainLink(ChainLink.IdFor(stream.Id, e.Version), reviewId, stream.Id, e.Version, e.Sequence, previous, hash));
+                previous = hash;
+            }
+        }
+    }
+
+    public static CanonicalEvent ToCanonical(IEvent e, Guid streamId, JsonElement data)
+    {
+        var by = (e.Data as IReviewEvent)?.By ?? ActorOf(data);
+        return new CanonicalEvent(streamId.ToString("D"), e.Version, e.EventTypeName, data, by.Id, by.Name, e.Timestamp, e.CorrelationId);
+    }
+
+    /// <summary>The actor as stored in the event's JSON, for readers that do not deserialize events.</summary>
+    public static Actor ActorOf(JsonElement data) =>
+        data.TryGetProperty("by", out var by) && by.ValueKind == JsonValueKind.Object
+            ? new Actor(by.GetProperty("id").GetString() ?? "", by.GetProperty("name").GetString() ?? "")
+            : new Actor("", "");
+
+    private static JsonElement Serialize(IDocumentSession session, object data) =>
+        JsonDocument.Parse(session.DocumentStore.Options.Serializer().ToJson(data)).RootElement;
+}
