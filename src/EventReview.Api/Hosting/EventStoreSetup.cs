@@ -25,6 +25,7 @@ public static class EventStoreSetup
         // Rich appends give inline projections the real version and sequence of each event, and take the
         // timestamp from this server's clock, never from a client.
         events.AppendMode = EventAppendMode.Rich;
+        events.TimeProvider = new MicrosecondClock();
         events.EnableUniqueIndexOnEventId = true;
         events.UseMandatoryStreamTypeDeclaration = true;
         events.MetadataConfig.CorrelationIdEnabled = true;

@@ -1,4 +1,5 @@
 using EventReview.Identity;
+using EventReview.Prisma;
 using EventReview.Searches;
 
 namespace EventReview.Reviews;
@@ -26,6 +27,9 @@ public sealed record Review(
     Actor CreatedBy)
 {
     public IReadOnlyList<Search> Searches { get; init; } = [];
+
+    /// <summary>The latest flow entered for comparison, with where it was printed.</summary>
+    public ReportedFlowRecorded? ReportedFlow { get; init; }
 
     public long Version { get; init; }
 
@@ -55,6 +59,8 @@ public sealed record Review(
     {
         Searches = [.. Searches, new Search(e.SearchId, e.Source, e.Kind, e.OtherMethod, e.Query, e.SearchedOn, e.Filters, e.ReportedCount)],
     };
+
+    public Review Apply(ReportedFlowRecorded e) => this with { ReportedFlow = e };
 
     public Search? SearchOf(Guid searchId) => Searches.FirstOrDefault(s => s.Id == searchId);
 

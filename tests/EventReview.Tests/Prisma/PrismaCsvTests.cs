@@ -38,7 +38,7 @@ public class PrismaCsvTests
         var flow = Flows.Balanced();
         var rows = Read(PrismaCsv.Write(flow));
 
-        foreach (var (key, value) in flow.Counts().Where(c => c.Key is not "records_excluded_automation" and not "records_excluded"))
+        foreach (var (key, value) in flow.Counts().Where(c => c.Key is not "records_excluded_automation" and not "records_excluded" && !PrismaFlow.ProgressKeys.Contains(c.Key)))
             RNumber(rows, key).ShouldBe((double?)value, key);
         // The box holds every excluded record: 340 by people + 9 by automation.
         RNumber(rows, "records_excluded").ShouldBe(349);

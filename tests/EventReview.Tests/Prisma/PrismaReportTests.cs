@@ -27,7 +27,7 @@ public class PrismaReportTests
         var root = json.RootElement;
 
         var names = root.EnumerateObject().Select(p => p.Name).ToList();
-        names.ShouldBeSubsetOf(templateKeys.Concat(["records_excluded_automation", "sources", "discrepancies"]));
+        names.ShouldBeSubsetOf(templateKeys.Concat(["records_excluded_automation", "sources", "discrepancies"]).Concat(PrismaFlow.ProgressKeys));
         templateKeys.ShouldBeSubsetOf(names);
         root.GetProperty("records_screened").GetInt32().ShouldBe(408);
         root.GetProperty("dbr_excluded").GetProperty("Wrong population").GetInt32().ShouldBe(20);

@@ -33,6 +33,18 @@ public record PrismaFlow
     /// </summary>
     [JsonPropertyName("records_excluded_automation")] public int? RecordsExcludedAutomation { get; init; }
 
+    /// <summary>Records screened but not yet decided at title-abstract (0 once screening is complete).</summary>
+    [JsonPropertyName("records_awaiting_screening")] public int? RecordsAwaitingScreening { get; init; }
+
+    /// <summary>Reports sought whose retrieval is not yet recorded.</summary>
+    [JsonPropertyName("dbr_awaiting_retrieval")] public int? DbrAwaitingRetrieval { get; init; }
+
+    /// <summary>Reports retrieved whose eligibility is not yet decided.</summary>
+    [JsonPropertyName("dbr_awaiting_assessment")] public int? DbrAwaitingAssessment { get; init; }
+
+    [JsonPropertyName("other_awaiting_retrieval")] public int? OtherAwaitingRetrieval { get; init; }
+    [JsonPropertyName("other_awaiting_assessment")] public int? OtherAwaitingAssessment { get; init; }
+
     [JsonPropertyName("dbr_sought_reports")] public int? DbrSoughtReports { get; init; }
     [JsonPropertyName("dbr_notretrieved_reports")] public int? DbrNotRetrievedReports { get; init; }
     [JsonPropertyName("dbr_assessed")] public int? DbrAssessed { get; init; }
@@ -47,6 +59,12 @@ public record PrismaFlow
     [JsonPropertyName("total_reports")] public int? TotalReports { get; init; }
 
     /// <summary>Records per search source, with the count the source itself reported where known.</summary>
+    /// <summary>Keys beyond the template that show work in progress; the CSV leaves them out.</summary>
+    public static IReadOnlySet<string> ProgressKeys { get; } = new HashSet<string>
+    {
+        "records_awaiting_screening", "dbr_awaiting_retrieval", "dbr_awaiting_assessment", "other_awaiting_retrieval", "other_awaiting_assessment",
+    };
+
     [JsonPropertyName("sources")]
     public IReadOnlyList<SourceCount> Sources { get => sources; init => sources = value ?? []; }
 
@@ -75,6 +93,9 @@ public record PrismaFlow
         new("excluded_automatic", ExcludedAutomatic), new("excluded_other", ExcludedOther),
         new("records_screened", RecordsScreened), new("records_excluded", RecordsExcluded),
         new("records_excluded_automation", RecordsExcludedAutomation),
+        new("records_awaiting_screening", RecordsAwaitingScreening),
+        new("dbr_awaiting_retrieval", DbrAwaitingRetrieval), new("dbr_awaiting_assessment", DbrAwaitingAssessment),
+        new("other_awaiting_retrieval", OtherAwaitingRetrieval), new("other_awaiting_assessment", OtherAwaitingAssessment),
         new("dbr_sought_reports", DbrSoughtReports), new("dbr_notretrieved_reports", DbrNotRetrievedReports),
         new("other_sought_reports", OtherSoughtReports), new("other_notretrieved_reports", OtherNotRetrievedReports),
         new("dbr_assessed", DbrAssessed), new("other_assessed", OtherAssessed),

@@ -23,12 +23,16 @@ public static class PrismaInvariants
         }
 
         if (flow is { RecordsScreened: int screenedRecords, RecordsExcludedTotal: int excluded, DbrSoughtReports: int sought })
-            Add(found, "screening-balance", "dbr_sought_reports", screenedRecords - excluded, sought,
+        {
+            var awaiting = flow.RecordsAwaitingScreening ?? 0;
+            Add(found, "screening-balance", "dbr_sought_reports", screenedRecords - excluded - awaiting, sought,
                 $"Records screened ({screenedRecords}) should equal records excluded ({excluded}) + " +
-                $"reports sought for retrieval ({sought}) = {excluded + sought}.");
+                $"reports sought for retrieval ({sought}) + records still being screened ({awaiting}) = {excluded + sought + awaiting}.");
+        }
 
-        Retrieval(found, "retrieval-balance", "dbr", flow.DbrSoughtReports, flow.DbrNotRetrievedReports, flow.DbrAssessed);
-        Retrieval(found, "other-retrieval-balance", "other", flow.OtherSoughtReports, flow.OtherNotRetrievedReports, flow.OtherAssessed);
+        Retrieval(found, "retrieval-balance", "dbr", flow.DbrSoughtReports, flow.DbrNotRetrievedReports, flow.DbrAwaitingRetrieval, flow.DbrAssessed);
+        Retrieval(found, "other-retrieval-balance", "other", flow.OtherSoughtReports, flow.OtherNotRetrievedReports,
+            flow.OtherAwaitingRetrieval, flow.OtherAssessed);
         Inclusion(found, flow);
         Total(found, "total-studies", "total_studies", "studies", flow.PreviousStudies, flow.NewStudies, flow.TotalStudies);
         Total(found, "total-reports", "total_reports", "reports", flow.PreviousReports, flow.NewReports, flow.TotalReports);
@@ -45,13 +49,13 @@ public static class PrismaInvariants
         return found;
     }
 
-    private static void Retrieval(List<Discrepancy> found, string code, string arm, int? sought, int? notRetrieved, int? assessed)
+    private static void Retrieval(List<Discrepancy> found, string code, string arm, int? sought, int? notRetrieved, int? awaiting, int? assessed)
     {
         if (sought is not int s || assessed is not int a) return;
-        var missing = notRetrieved ?? 0;
+        var missing = (notRetrieved ?? 0) + (awaiting ?? 0);
         Add(found, code, $"{arm}_assessed", s - missing, a,
-            $"Reports sought for retrieval ({s}) minus reports not retrieved ({missing}) leaves {s - missing} " +
-            $"to assess, but {arm}_assessed is {a}.");
+            $"Reports sought for retrieval ({s}) minus reports not retrieved ({notRetrieved ?? 0}) and awaiting retrieval " +
+            $"({awaiting ?? 0}) leaves {s - missing} to assess, but {arm}_assessed is {a}.");
     }
 
     /// <summary>Both arms feed the one "new studies" box, so the rule sums over the arms that report assessments.</summary>
@@ -62,9 +66,10 @@ public static class PrismaInvariants
         if (flow.NewReports is not int included || arms.Count == 0 || arms.Any(arm => arm.Item2 is null)) return;
         var assessed = arms.Sum(arm => arm.Item1!.Value);
         var excluded = arms.Sum(arm => arm.Item2!.Values.Sum());
-        Add(found, "inclusion-balance", "new_reports", assessed - excluded, included,
+        var awaiting = (flow.DbrAwaitingAssessment ?? 0) + (flow.OtherAwaitingAssessment ?? 0);
+        Add(found, "inclusion-balance", "new_reports", assessed - excluded - awaiting, included,
             $"Reports assessed for eligibility ({assessed}) should equal reports excluded with reasons ({excluded}) + " +
-            $"reports of new included studies ({included}) = {excluded + included}.");
+            $"reports of new included studies ({included}) + reports still being assessed ({awaiting}) = {excluded + included + awaiting}.");
     }
 
     private static void Total(List<Discrepancy> found, string code, string key, string what, int? previous, int? added, int? total)

@@ -16,9 +16,15 @@ public static class BibParser
         return ParseStream(stream, format, limits ?? ParserLimits.Default);
     }
 
+    /// <summary>Nothing is read until the results are enumerated; <see cref="BibFormat.Auto"/> peeks at the start first.</summary>
     public static IEnumerable<ParseResult> Parse(TextReader reader, BibFormat format = BibFormat.Auto, ParserLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format");
+        }
+
         return LimitErrors(ParseText(reader, format, limits ?? ParserLimits.Default), limits ?? ParserLimits.Default);
     }
 
@@ -42,22 +48,26 @@ public static class BibParser
             var detected = BibFormatDetector.Peek(reader);
             if (detected.Format is not { } found)
             {
-                return [new ParseError(1, "unrecognised file format; name it: ris, medline, bibtex, endnote-xml, wos or csv")];
+                yield return new ParseError(1, "unrecognised file format; name it: ris, medline, bibtex, endnote-xml, wos or csv");
+                yield break;
             }
 
             (reader, format) = (detected.Reader, found);
         }
 
-        return format switch
+        var results = format switch
         {
             BibFormat.Ris => RisParser.Parse(reader, limits),
             BibFormat.Medline => MedlineParser.Parse(reader, limits),
             BibFormat.Wos => WosParser.Parse(reader, limits),
             BibFormat.Bibtex => BibtexParser.Parse(reader, limits),
             BibFormat.EndnoteXml => EndnoteXmlParser.Parse(reader, limits),
-            BibFormat.Csv => CsvParser.Parse(reader, limits),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
+            _ => CsvParser.Parse(reader, limits),
         };
+        foreach (var result in results)
+        {
+            yield return result;
+        }
     }
 
     private static IEnumerable<ParseResult> LimitErrors(IEnumerable<ParseResult> results, ParserLimits limits)

@@ -29,7 +29,11 @@ public sealed record BibRecord
     /// <summary>The source's own id: RIS AN, WoS UT, PMID, EndNote accession-num, BibTeX key...</summary>
     public string? SourceRecordId { get; init; }
 
-    /// <summary>SHA-256 (lower-case hex) of the record's raw text with line endings as \n, so a re-import is recognisable.</summary>
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the record's raw text as read, line endings taken as \n, so a re-import of the same
+    /// file is recognisable. For EndNote XML the text is the record's tags and character data as the XML reader
+    /// delivers them (entities resolved).
+    /// </summary>
     public string RawHash { get; init; } = "";
 
     /// <summary>1-based line of the file where the record starts.</summary>

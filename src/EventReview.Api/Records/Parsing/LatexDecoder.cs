@@ -62,7 +62,7 @@ internal static class LatexDecoder
             }
         }
 
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return sb.ToString();
     }
 
     /// <summary>Only braces and backslash escapes: for URLs and DOIs, where ~ and -- are literal.</summary>
@@ -152,7 +152,7 @@ internal static class LatexDecoder
             return braced ? j : j - 1;
         }
 
-        sb.Append(letter).Append(mark);
+        Diacritics.AppendComposed(sb, letter, mark);
         return braced && At(s, j + 1) == '}' ? j + 1 : j;
     }
 }

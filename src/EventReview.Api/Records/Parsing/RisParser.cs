@@ -36,7 +36,7 @@ internal static class RisParser
             if (tag == "TY" && line.Problem is null)
             {
                 results++;
-                yield return new ParseError(record.StartLine, $"record has no 'ER  -' line before the next 'TY  -' at line {line.Number}");
+                yield return record.Error ?? new ParseError(record.StartLine, $"record has no 'ER  -' line before the next 'TY  -' at line {line.Number}");
                 record = Start(line, limits);
                 continue;
             }
@@ -65,7 +65,7 @@ internal static class RisParser
 
         if (record is not null)
         {
-            yield return new ParseError(record.StartLine, "record is cut off: the file ends before its 'ER  -' line");
+            yield return record.Error ?? new ParseError(record.StartLine, "record is cut off: the file ends before its 'ER  -' line");
         }
         else if (results == 0)
         {

@@ -36,7 +36,7 @@ internal static class WosParser
             if (tag is "PT" or "EF" && line.Problem is null)
             {
                 results++;
-                yield return new ParseError(record.StartLine, $"record has no 'ER' line before the '{tag}' at line {line.Number}");
+                yield return record.Error ?? new ParseError(record.StartLine, $"record has no 'ER' line before the '{tag}' at line {line.Number}");
                 record = tag == "PT" ? Start(line, limits) : null;
                 continue;
             }
@@ -69,7 +69,7 @@ internal static class WosParser
 
         if (record is not null)
         {
-            yield return new ParseError(record.StartLine, "record is cut off: the file ends before its 'ER' line");
+            yield return record.Error ?? new ParseError(record.StartLine, "record is cut off: the file ends before its 'ER' line");
         }
         else if (results == 0)
         {

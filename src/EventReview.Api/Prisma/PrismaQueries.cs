@@ -1,0 +1,54 @@
+using EventReview.Hosting;
+using EventReview.Records;
+using EventReview.Reviews;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+
+namespace EventReview.Prisma;
+
+/// <summary>Where the flow's inputs come from: the live record documents, or the events up to a past moment.</summary>
+public static class PrismaQueries
+{
+    private const string Table = EventStoreSetup.Schema + ".mt_doc_recordstate";
+
+    public static async Task<PrismaFlow> LiveAsync(NpgsqlDataSource db, Review review, CancellationToken ct)
+    {
+        var tallies = new List<RecordTally>();
+        await using (var command = db.CreateCommand($"""
+            select search_id, status,
+                   case status when '{RecordStatus.Removed}' then data ->> 'removal'
+                               when '{RecordStatus.ExcludedFullText}' then data -> 'fullText' ->> 'outcomeReason' end,
+                   count(*)
+            from {Table} where review_id = $1 group by 1, 2, 3
+            """))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = review.Id });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                tallies.Add(new RecordTally(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), (int)reader.GetInt64(3)));
+        }
+
+        await using var studies = db.CreateCommand(
+            $"select count(distinct coalesce(data ->> 'studyId', id::text)) from {Table} where review_id = $1 and status = '{RecordStatus.Included}'");
+        studies.Parameters.Add(new NpgsqlParameter { Value = review.Id });
+        var included = (int)(long)(await studies.ExecuteScalarAsync(ct))!;
+        return PrismaCounting.Flow(review, tallies, included);
+    }
+
+    /// <summary>The review and its records as they stood after the last event at or before the given time or sequence.</summary>
+    public static async Task<(Review? Review, IReadOnlyCollection<RecordState> Records)> AsOfAsync(
+        IQuerySession session, Guid reviewId, DateTimeOffset? asOf, long? sequence, CancellationToken ct)
+    {
+        var streams = await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).Select(r => r.Id).ToListAsync(ct);
+        var ids = streams.Append(reviewId).ToArray();
+        var limit = sequence ?? long.MaxValue;
+        var until = asOf ?? DateTimeOffset.MaxValue;
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(ids) && e.Sequence <= limit && e.Timestamp <= until)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        var review = events.Where(e => e.StreamId == reviewId).Aggregate((Review?)null, ReviewFold.Apply);
+        return (review, RecordFold.FoldAll(events.Where(e => e.StreamId != reviewId)));
+    }
+}

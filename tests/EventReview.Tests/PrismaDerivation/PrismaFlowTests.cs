@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Xml.Linq;
+using EventReview.Prisma;
+using EventReview.Tests.Infrastructure;
+using Shouldly;
+
+namespace EventReview.Tests.PrismaDerivation;
+
+public class PrismaFlowTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Every_box_follows_from_the_decisions_made()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        var ids = await review.RecordsAsync(10);
+        await review.OkAsync(review.Lead, HttpMethod.Post, $"/records/{ids[9]}/duplicate-of", new { recordId = ids[0] });
+        await review.OkAsync(review.Lead, HttpMethod.Post, $"/records/{ids[8]}/removal", new { reason = "automation", detail = "RobotSearch" });
+        await review.OkAsync(review.Lead, HttpMethod.Post, $"/records/{ids[7]}/removal", new { reason = "other", detail = "Retracted" });
+        foreach (var id in ids.Take(3)) await review.ToFullTextAsync(id);                 // 3 sought and retrieved
+        await review.VoteAsync(review.S1, ids[3], "include");
+        await review.VoteAsync(review.S2, ids[3], "include");
+        await review.RetrievalAsync(ids[3], false, "Not available");                    // 1 not retrieved
+        foreach (var id in ids.Skip(4).Take(2))
+        {
+            await review.VoteAsync(review.S1, id, "exclude", reasonCode: "wrong-population");
+            await review.VoteAsync(review.S2, id, "exclude", reasonCode: "wrong-population");
+        }                                                                              // 2 excluded at title-abstract
+        await review.VoteAsync(review.S1, ids[0], "include", "full-text");
+        await review.VoteAsync(review.S2, ids[0], "include", "full-text");
+        await review.VoteAsync(review.S1, ids[1], "exclude", "full-text", "wrong-design");
+        await review.VoteAsync(review.S2, ids[1], "exclude", "full-text", "wrong-design");
+
+        var flow = await review.GetJsonAsync(review.Lead, "/prisma");
+
+        // 10 identified = 1 duplicate + 1 automation + 1 other + 7 screened; 7 screened = 2 excluded + 4 sought + 1 unscreened;
+        // 4 sought = 1 not retrieved + 3 assessed; 3 assessed = 1 excluded (wrong design) + 1 included + 1 undecided.
+        Int(flow, "database_results").ShouldBe(10);
+        Int(flow, "duplicates").ShouldBe(1);
+        Int(flow, "excluded_automatic").ShouldBe(1);
+        Int(flow, "excluded_other").ShouldBe(1);
+        Int(flow, "records_screened").ShouldBe(7);
+        Int(flow, "records_excluded").ShouldBe(2);
+        Int(flow, "records_awaiting_screening").ShouldBe(1);
+        Int(flow, "dbr_sought_reports").ShouldBe(4);
+        Int(flow, "dbr_notretrieved_reports").ShouldBe(1);
+        Int(flow, "dbr_assessed").ShouldBe(3);
+        flow.GetProperty("dbr_excluded").GetProperty("Wrong study design").GetInt32().ShouldBe(1);
+        Int(flow, "dbr_awaiting_assessment").ShouldBe(1);
+        Int(flow, "new_reports").ShouldBe(1);
+        Int(flow, "new_studies").ShouldBe(1);
+        flow.GetProperty("discrepancies").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_reported_count_that_differs_from_the_import_is_a_discrepancy()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        var search = await review.SearchAsync("Cochrane Library", reportedCount: 7);
+        await review.ImportAsync(search, ReviewScenario.Ris(5, "Cochrane"));
+
+        var discrepancies = (await review.GetJsonAsync(review.Lead, "/prisma")).GetProperty("discrepancies").EnumerateArray().ToList();
+
+        var source = discrepancies.ShouldHaveSingleItem();
+        source.GetProperty("code").GetString().ShouldBe("source-count-differs");
+        source.GetProperty("expected").GetInt32().ShouldBe(7);
+        source.GetProperty("actual").GetInt32().ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task A_published_flow_entered_for_comparison_shows_where_it_differs()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        await review.RecordsAsync(4);
+        await review.OkAsync(review.Lead, HttpMethod.Post, "/reported-flow",
+            new { source = "Published figure 1", figures = new Dictionary<string, int> { ["database_results"] = 5, ["records_screened"] = 4 } });
+
+        var codes = (await review.GetJsonAsync(review.Lead, "/prisma")).GetProperty("discrepancies").EnumerateArray()
+            .Select(d => (d.GetProperty("code").GetString(), d.GetProperty("key").GetString())).ToList();
+
+        codes.ShouldContain(("reported-differs", "database_results"));
+        codes.ShouldNotContain(("reported-differs", "records_screened"));
+    }
+
+    [Fact]
+    public async Task The_flow_as_of_an_earlier_moment_shows_the_earlier_counts()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        var ids = await review.RecordsAsync(3);
+        await review.VoteAsync(review.S1, ids[0], "exclude", reasonCode: "wrong-population");
+        await review.VoteAsync(review.S2, ids[0], "exclude", reasonCode: "wrong-population");
+        await Task.Delay(50);
+        var dayOne = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        await review.VoteAsync(review.S1, ids[1], "exclude", reasonCode: "wrong-population");
+        await review.VoteAsync(review.S2, ids[1], "exclude", reasonCode: "wrong-population");
+
+        var then = await review.GetJsonAsync(review.Lead, "/prisma?asOf=" + Uri.EscapeDataString(dayOne.ToString("O", CultureInfo.InvariantCulture)));
+        var now = await review.GetJsonAsync(review.Lead, "/prisma");
+
+        Int(then, "records_excluded").ShouldBe(1);
+        Int(now, "records_excluded").ShouldBe(2);
+        Int(then, "records_awaiting_screening").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_csv_reads_back_as_the_PRISMA2020_package_reads_it()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        var ids = await review.RecordsAsync(4);
+        await review.ToFullTextAsync(ids[0]);
+        await review.VoteAsync(review.S1, ids[0], "exclude", "full-text", "no-outcome");
+        await review.VoteAsync(review.S2, ids[0], "exclude", "full-text", "no-outcome");
+        var json = await review.GetJsonAsync(review.Lead, "/prisma");
+        var response = await review.SendAsync(review.Lead, HttpMethod.Get, "/prisma.csv");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        lines[0].TrimEnd('\r').ShouldBe("data,node,box,description,boxtext,tooltips,url,n");
+        var n = lines.Skip(1).Select(ParseRow).Where(r => r.Key != "NA").ToDictionary(r => r.Key, r => r.N);
+        // PRISMA_data(): numeric rows must be digits only; reasons are "Reason, n; Reason, n".
+        foreach (var key in new[] { "database_results", "duplicates", "records_screened", "records_excluded", "dbr_sought_reports", "dbr_assessed", "new_studies" })
+        {
+            n[key].ShouldMatch("^[0-9]+$");
+            int.Parse(n[key], CultureInfo.InvariantCulture).ShouldBe(Int(json, key));
+        }
+        n["dbr_excluded"].ShouldBe("Outcome not reported, 1");
+    }
+
+    [Fact]
+    public async Task The_svg_is_valid_xml_whose_boxes_carry_the_numbers()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        await review.RecordsAsync(12);
+        var response = await review.SendAsync(review.Lead, HttpMethod.Get, "/prisma.svg");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
+
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var text = string.Join(" ", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        text.ShouldContain("(n = 12)");
+    }
+
+    private static int Int(JsonElement flow, string key) => flow.GetProperty(key).GetInt32();
+
+    /// <summary>Splits one CSV row into its data key and its n column, honouring quotes.</summary>
+    private static (string Key, string N) ParseRow(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.TrimEnd('\r').Length; i++)
+        {
+            var c = line[i];
+            if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return (fields[0], fields[^1]);
+    }
+}
