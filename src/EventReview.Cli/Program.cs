@@ -5,5 +5,14 @@ var root = new RootCommand("EventReview: the event-sourced system of record for 
 {
     ServeCommand.Create(),
     TokenCommand.Create(),
+    ParseCommand.Create(),
+    AgreementCommand.Create(),
+    VerifyCommand.Create(),
+    CheckpointCommand.Create(),
+    ExportCommand.Create(),
+    ImportLogCommand.Create(),
+    RebuildCommand.Create(),
+    DemoCommand.Create(),
+    MigrateCommand.Create(),
 };
 return await CommandRunner.InvokeAsync(root, args);

@@ -39,7 +39,8 @@ public sealed class EventChainListener : DocumentSessionListenerBase
                 var canonical = ToCanonical(e, stream.Id, Serialize(session, e.Data));
                 var hash = HashChain.Compute(previous, canonical);
                 var reviewId = (e.Data as IReviewEvent)?.ReviewId ?? Guid.Empty;
-                session.Store(new ChainLink(ChainLink.IdFor(stream.Id, e.Version), reviewId, stream.Id, e.Version, e.Sequence, previous, hash));
+                // Insert, never upsert: a link is written once, and the application role may not update it.
+                session.Insert(new ChainLink(ChainLink.IdFor(stream.Id, e.Version), reviewId, stream.Id, e.Version, e.Sequence, previous, hash));
                 previous = hash;
             }
         }

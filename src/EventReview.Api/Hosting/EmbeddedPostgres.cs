@@ -26,6 +26,9 @@ public sealed class EmbeddedPostgres
     private string DataPath => Path.Combine(_clusterDirectory, "data");
     private string SocketDirectory => _clusterDirectory;
 
+    /// <summary>Whether this process started the server (and so should stop it), or found it running.</summary>
+    public bool StartedHere { get; private set; }
+
     public string ConnectionString => new NpgsqlConnectionStringBuilder
     {
         Host = SocketDirectory,
@@ -64,6 +67,7 @@ public sealed class EmbeddedPostgres
 
         var status = await RunAsync("pg_ctl", ["-D", DataPath, "status"], ct, allowFailure: true);
         if (status == 0) return;
+        StartedHere = true;
 
         var options = $"-c listen_addresses='' -k {SocketDirectory} -c unix_socket_permissions=0700 -c fsync=on";
         await RunAsync("pg_ctl",

@@ -51,6 +51,7 @@ public static class EventReviewApp
         builder.UseEventReviewLogging(options);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         AddServices(builder.Services, options, dataDirectory, connectionString);
+        builder.Services.AddEventReviewRateLimiting(builder.Configuration);
         return builder;
     }
 
@@ -64,12 +65,13 @@ public static class EventReviewApp
         services.AddEventReviewHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
-        services.AddMarten(store => EventStoreSetup.Configure(store, connectionString))
+        var marten = services.AddMarten(store => EventStoreSetup.Configure(store, connectionString, options.ApplySchemaOnStartup))
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.Solo)
             .IntegrateWithWolverine();
+        if (options.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
+        services.AddHostedService<Seed.SeedOnFirstStart>();
 
         services.AddWolverine(ExtensionDiscovery.ManualOnly, wolverine =>
         {
@@ -78,6 +80,7 @@ public static class EventReviewApp
             wolverine.UseRuntimeCompilation();
             wolverine.Policies.AutoApplyTransactions();
             wolverine.Durability.Mode = DurabilityMode.Solo;
+            if (!options.ApplySchemaOnStartup) wolverine.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
         });
         services.AddWolverineHttp();
     }
@@ -88,15 +91,23 @@ public static class EventReviewApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationId>();
+        app.UseMiddleware<BodySizeLimit>();
         app.UseEventReviewRequestLogging();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapEventReviewHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("EventReview API")).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/docs")).AllowAnonymous().ExcludeFromDescription();
-        app.MapWolverineEndpoints(http => http.WarmUpRoutes = RouteWarmup.Eager);
+        app.MapWolverineEndpoints(http =>
+        {
+            http.WarmUpRoutes = RouteWarmup.Eager;
+            // '?page=abc' is a 400, never silently page 0.
+            http.RejectUnparseableQueryValues = true;
+            http.AddPolicy<RequiredJsonBody>();
+        });
     }
 
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)

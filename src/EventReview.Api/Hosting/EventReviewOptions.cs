@@ -11,8 +11,17 @@ public sealed class EventReviewOptions
     /// <summary>"text" (human-readable, the default) or "json" (one compact JSON object per line).</summary>
     public string LogFormat { get; set; } = "text";
 
+    /// <summary>Send every log line to stderr, leaving stdout to a command's own output.</summary>
+    public bool LogToStandardError { get; set; }
+
     /// <summary>Load the seed review when the database holds no review yet.</summary>
     public bool LoadSeedOnFirstStart { get; set; } = true;
+
+    /// <summary>
+    /// Create or update the schema at start-up. Turn it off when the application runs as the least-privileged role
+    /// and the schema is applied by `eventreview migrate`.
+    /// </summary>
+    public bool ApplySchemaOnStartup { get; set; } = true;
 
     /// <summary>Largest accepted upload, in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;

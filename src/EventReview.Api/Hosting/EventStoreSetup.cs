@@ -1,3 +1,4 @@
+using EventReview.Appraisal;
 using EventReview.Audit;
 using EventReview.Records;
 using EventReview.Reviews;
@@ -13,11 +14,12 @@ public static class EventStoreSetup
 {
     public const string Schema = "eventreview";
 
-    public static void Configure(StoreOptions store, string connectionString)
+    public static void Configure(StoreOptions store, string connectionString, bool applySchema = true)
     {
         store.Connection(connectionString);
         store.DatabaseSchemaName = Schema;
-        store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Without schema rights (the least-privileged role) Marten must not even try DDL.
+        store.AutoCreateSchemaObjects = applySchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, EventReviewJson.Configure);
 
         var events = store.Events;
@@ -43,6 +45,8 @@ public static class EventStoreSetup
 
         store.ConfigureReviews();
         store.ConfigureRecords();
+        store.ConfigureAppraisal();
         store.ConfigureAudit();
+        store.RegisterEventTypes();
     }
 }

@@ -2,13 +2,28 @@ namespace EventReview.Hosting;
 
 /// <summary>
 /// The server clock at PostgreSQL's precision (microseconds). Event timestamps are taken from it, so inline
-/// projections, the hash chain and a later rebuild all see exactly the value that is stored.
+/// projections, the hash chain and a later rebuild all see exactly the value that is stored. Replaying an exported
+/// log is the one place that sets the time: the events keep the times they were first recorded at.
 /// </summary>
 public sealed class MicrosecondClock : TimeProvider
 {
+    private static readonly AsyncLocal<DateTimeOffset?> Replayed = new();
+
     public override DateTimeOffset GetUtcNow()
     {
-        var now = base.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+        var now = Replayed.Value ?? base.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+    }
+
+    /// <summary>Within the returned scope, events appended on this flow are stamped with <paramref name="recordedAt"/>.</summary>
+    public static IDisposable Replay(DateTimeOffset recordedAt)
+    {
+        Replayed.Value = recordedAt;
+        return new Scope();
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        public void Dispose() => Replayed.Value = null;
     }
 }

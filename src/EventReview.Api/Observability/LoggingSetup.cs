@@ -14,19 +14,21 @@ public static class LoggingSetup
     {
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration)
-                .MinimumLevel.Information()
+            // Defaults first, so configuration (Serilog:MinimumLevel...) can override any of them.
+            logger.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Marten", LogEventLevel.Warning)
                 .MinimumLevel.Override("Wolverine", LogEventLevel.Warning)
                 .MinimumLevel.Override("JasperFx", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                .ReadFrom.Configuration(builder.Configuration);
+            LogEventLevel? toStderr = options.LogToStandardError ? LogEventLevel.Verbose : null;
             if (string.Equals(options.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStderr);
             else
-                logger.WriteTo.Console(outputTemplate:
-                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}",
+                    standardErrorFromLevel: toStderr, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         });
     }
 

@@ -18,6 +18,8 @@ public static class ProjectionFingerprints
     {
         ["reviews"] = "mt_doc_review",
         ["records"] = "mt_doc_recordstate",
+        ["appraisals"] = "mt_doc_recordappraisal",
+        ["appraisal-settings"] = "mt_doc_appraisalsettings",
     };
 
     public static async Task<IReadOnlyDictionary<string, string>> ComputeAsync(NpgsqlDataSource db, Guid? reviewId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using EventReview.Appraisal;
 using EventReview.Records;
 using EventReview.Reviews;
 using Marten;
@@ -24,6 +25,8 @@ public static class ProjectionRebuilder
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync<Review>(TimeSpan.FromMinutes(30), ct);
         await daemon.RebuildProjectionAsync<RecordState>(TimeSpan.FromMinutes(30), ct);
+        await daemon.RebuildProjectionAsync<RecordAppraisal>(TimeSpan.FromMinutes(30), ct);
+        await daemon.RebuildProjectionAsync<AppraisalSettings>(TimeSpan.FromMinutes(30), ct);
 
         var after = await ProjectionFingerprints.ComputeAsync(db, null, ct);
         return new RebuildReport(before, after, before.SequenceEqual(after), started.Elapsed.TotalSeconds);

@@ -39,15 +39,38 @@ public static class GetRecordsEndpoint
         var size = Math.Clamp(pageSize ?? 100, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
 
+        var viewer = Actor.From(user).Id;
         IQueryable<RecordState> query = session.Query<RecordState>().Where(r => r.ReviewId == reviewId);
-        if (status is not null) query = query.Where(r => r.Status == status);
+        if (status is not null)
+        {
+            var stored = StoredStatuses(review!, viewer, status);
+            query = query.Where(r => r.Status.IsOneOf(stored));
+        }
         if (stageFilter == Stage.FullText) query = query.Where(r => r.Retrieved == true);
         if (reason is not null) query = query.Where(r => r.TitleAbstract.OutcomeReason == reason || r.FullText.OutcomeReason == reason);
 
-        var records = await query.OrderBy(r => r.ImportOrder).Stats(out var stats).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        var viewer = Actor.From(user).Id;
+        // A page far beyond the last is empty: the offset is computed without overflowing into a negative one.
+        var skip = (int)Math.Min((number - 1L) * size, int.MaxValue);
+        var records = await query.OrderBy(r => r.ImportOrder).Stats(out var stats).Skip(skip).Take(size).ToListAsync(ct);
         var views = records.Select(r => View(review!, viewer, r)).ToList();
         return Results.Ok(new RecordPage((int)stats.TotalResults, number, size, views));
+    }
+
+    /// <summary>
+    /// The stored statuses this viewer sees as <paramref name="status"/>. A conflict hidden by blinding reads as awaiting
+    /// votes (see Blinding.Status), so filtering by status must not single it out either.
+    /// </summary>
+    private static string[] StoredStatuses(Review review, string viewer, string status)
+    {
+        bool Hidden(Stage stage) => review.Settings(stage).Blinded && !Blinding.SeesEverything(review, viewer);
+        return status switch
+        {
+            RecordStatus.TitleAbstractConflict when Hidden(Stage.TitleAbstract) => [],
+            RecordStatus.FullTextConflict when Hidden(Stage.FullText) => [],
+            RecordStatus.AwaitingTitleAbstract when Hidden(Stage.TitleAbstract) => [status, RecordStatus.TitleAbstractConflict],
+            RecordStatus.AwaitingFullText when Hidden(Stage.FullText) => [status, RecordStatus.FullTextConflict],
+            _ => [status],
+        };
     }
 
     public static RecordView View(Review review, string viewerId, RecordState r) => new(

@@ -53,6 +53,8 @@ public static class GetTrailEndpoint
     {
         ScreeningVoteCast v => Blinding.MaySee(review, viewer, record, v.Stage, v.By.Id),
         ScreeningConflictRaised c => Blinding.MaySee(review, viewer, record, c.Stage, null),
+        // Appraisal happens on full texts, so it is blinded with the full-text stage.
+        Appraisal.AppraisalItemRated a => Blinding.MaySee(review, viewer, record, Stage.FullText, a.By.Id),
         _ => true,
     };
 
@@ -78,6 +80,7 @@ public static class GetTrailEndpoint
         RecordRemoved r => r.Detail,
         FullTextRetrievalRecorded f => f.Note,
         ReportLinkedToStudy l => l.Note,
+        Appraisal.AppraisalItemRated a => a.Note ?? a.Justification,
         _ => null,
     };
 }

@@ -7,6 +7,7 @@ using EventReview.Records.Parsing;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Wolverine.Http;
 
 namespace EventReview.Records;
@@ -34,6 +35,8 @@ public static class ImportRecordsEndpoint
         else if (!BibFormats.TryParse(format, out chosen))
             return Problems.Invalid($"Unknown format '{format}'; use auto, ris, medline, bibtex, endnote-xml, wos or csv.").ToResult();
 
+        // The parsers read synchronously as the upload streams in, which Kestrel refuses unless this request allows it.
+        if (http.Features.Get<IHttpBodyControlFeature>() is { } bodyControl) bodyControl.AllowSynchronousIO = true;
         var body = new BufferedStream(http.Request.Body, 64 * 1024);
         var parsed = BibParser.Parse(body, chosen, ParserLimits.Default);
         var summary = await RecordImporter.ImportAsync(store, reviewId, searchId, parsed, Actor.From(user), CorrelationId.Of(http), ct);

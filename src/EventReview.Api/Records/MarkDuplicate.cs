@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Reviews;
@@ -10,7 +11,7 @@ using Wolverine.Http;
 
 namespace EventReview.Records;
 
-public sealed record MarkDuplicate(Guid RecordId, string? Note);
+public sealed record MarkDuplicate([property: JsonRequired] Guid RecordId, string? Note);
 
 /// <summary>Manual duplicate marks: a duplicate is a state of the record, and undoing it is another event.</summary>
 public static class MarkDuplicateEndpoint

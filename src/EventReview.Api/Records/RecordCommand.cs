@@ -40,6 +40,8 @@ public static class RecordCommand
         var review = await session.LoadAsync<Review>(reviewId, ct);
         if (ReviewAccess.Check(review, user) is { } denied) return denied.ToResult();
 
+        // Marten refuses the empty id as a stream id; no record has it.
+        if (recordId == Guid.Empty) return Problems.NotFound("No such record in this review.").ToResult();
         session.CorrelateWith(http);
         var stream = await session.Events.FetchForWriting<RecordState>(recordId, ct);
         if (stream.Aggregate is not { } record || record.ReviewId != reviewId)

@@ -10,9 +10,10 @@ public enum RemovalReason { Automation, Other }
 
 /// <summary>
 /// One record as a search returned it. <paramref name="ImportKey"/> (raw hash and its occurrence in the file)
-/// makes a repeated upload of the same file recognisable, so it imports nothing twice.
+/// makes a repeated upload of the same file recognisable, so it imports nothing twice; <paramref name="Ordinal"/> is the
+/// record's position in its upload.
 /// </summary>
-public sealed record RecordImported(Guid ReviewId, Guid RecordId, Guid SearchId, string ImportKey, BibRecord Record, Actor By) : IRecordEvent;
+public sealed record RecordImported(Guid ReviewId, Guid RecordId, Guid SearchId, string ImportKey, int Ordinal, BibRecord Record, Actor By) : IRecordEvent;
 
 public sealed record RecordMarkedDuplicate(
     Guid ReviewId,

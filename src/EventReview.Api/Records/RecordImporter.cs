@@ -24,7 +24,8 @@ public static class RecordImporter
         var errors = new List<ImportError>();
         var ids = new List<Guid>();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        var batch = new List<(string Key, BibRecord Record)>(BatchSize);
+        var batch = new List<(string Key, int Ordinal, BibRecord Record)>(BatchSize);
+        var ordinal = 0;
         int imported = 0, present = 0;
 
         async Task FlushAsync()
@@ -46,7 +47,7 @@ public static class RecordImporter
                 case ParsedRecord { Record: var record }:
                     // The same raw record twice in one file is two records; the occurrence number keeps them apart.
                     var n = occurrences[record.RawHash] = occurrences.GetValueOrDefault(record.RawHash) + 1;
-                    batch.Add(($"{record.RawHash}#{n}", record));
+                    batch.Add(($"{record.RawHash}#{n}", ++ordinal, record));
                     if (batch.Count == BatchSize) await FlushAsync();
                     break;
             }
@@ -56,7 +57,7 @@ public static class RecordImporter
     }
 
     private static async Task<(int Added, int Skipped)> AppendBatchAsync(
-        IDocumentStore store, Guid reviewId, Guid searchId, List<(string Key, BibRecord Record)> batch, Actor by,
+        IDocumentStore store, Guid reviewId, Guid searchId, List<(string Key, int Ordinal, BibRecord Record)> batch, Actor by,
         string? correlationId, List<Guid> ids, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
@@ -69,11 +70,11 @@ public static class RecordImporter
             .ToHashSet(StringComparer.Ordinal);
 
         var added = 0;
-        foreach (var (key, record) in batch)
+        foreach (var (key, position, record) in batch)
         {
             if (existing.Contains(key)) continue;
             var id = Guid.CreateVersion7();
-            session.Events.StartStream<RecordState>(id, new RecordImported(reviewId, id, searchId, key, record, by));
+            session.Events.StartStream<RecordState>(id, new RecordImported(reviewId, id, searchId, key, position, record, by));
             if (ids.Count <= MaxIdsReturned) ids.Add(id);
             added++;
         }

@@ -1,3 +1,4 @@
+using EventReview.Appraisal;
 using EventReview.Records.Parsing;
 using EventReview.Reviews;
 using EventReview.Screening;
@@ -39,8 +40,11 @@ public sealed record RecordState
     public Guid ReviewId { get; init; }
     public Guid SearchId { get; init; }
     public string ImportKey { get; init; } = "";
-    /// <summary>The global sequence of the import event: a stable order for queues and lists.</summary>
-    public long ImportOrder { get; init; }
+    /// <summary>
+    /// When the record was imported and its place in the upload, as one sortable key: a stable order for queues and
+    /// lists that a replay into another database reproduces (a global sequence number would not).
+    /// </summary>
+    public string ImportOrder { get; init; } = "";
     public BibRecord Bibliographic { get; init; } = new();
     public Guid? DuplicateOf { get; init; }
     public RemovalReason? Removal { get; init; }
@@ -65,7 +69,7 @@ public sealed record RecordState
         ReviewId = e.Data.ReviewId,
         SearchId = e.Data.SearchId,
         ImportKey = e.Data.ImportKey,
-        ImportOrder = e.Sequence,
+        ImportOrder = $"{e.Timestamp.UtcTicks:D19}-{e.Data.Ordinal:D9}",
         Bibliographic = e.Data.Record,
     };
 
@@ -90,4 +94,7 @@ public sealed record RecordState
     public RecordState Apply(FullTextRetrievalRecorded e) => this with { Retrieved = e.Retrieved, RetrievalNote = e.Note };
 
     public RecordState Apply(ReportLinkedToStudy e) => this with { StudyId = e.StudyId == Id ? null : e.StudyId };
+
+    /// <summary>Ratings live in <see cref="RecordAppraisal"/>; applied here so Version follows the stream (an exclusion on quality is a ScreeningDecided).</summary>
+    public RecordState Apply(AppraisalItemRated e) => this;
 }

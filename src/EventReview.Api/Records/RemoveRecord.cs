@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Reviews;
@@ -10,7 +11,7 @@ using Wolverine.Http;
 
 namespace EventReview.Records;
 
-public sealed record RemoveRecord(RemovalReason Reason, string Detail);
+public sealed record RemoveRecord([property: JsonRequired] RemovalReason Reason, string Detail);
 
 /// <summary>Removal before screening: marked ineligible by an automation tool (named in the detail), or for another reason.</summary>
 public static class RemoveRecordEndpoint

@@ -5,6 +5,7 @@ using EventReview.Reviews;
 using EventReview.Screening;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Records;
@@ -14,6 +15,9 @@ public sealed record UnmarkDuplicate(string? Note);
 /// <summary>Undoing a duplicate mark is another event; the record returns to screening.</summary>
 public static class UnmarkDuplicateEndpoint
 {
+    public static ProblemDetails Validate(UnmarkDuplicate command) =>
+        Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote));
+
     public static RuleOutcome Unmark(Review review, RecordState record, UnmarkDuplicate command, Actor by)
     {
         if (!review.Has(by.Id, Role.Lead)) return Problems.Forbidden("Only a lead unmarks duplicates.");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using EventReview.Hosting;
 using EventReview.Identity;
@@ -9,7 +10,7 @@ using Wolverine.Http;
 
 namespace EventReview.Reviews;
 
-public sealed record AddExclusionReason(string Code, string Label, Stage Stage);
+public sealed record AddExclusionReason(string Code, string Label, [property: JsonRequired] Stage Stage);
 
 public static partial class AddExclusionReasonEndpoint
 {

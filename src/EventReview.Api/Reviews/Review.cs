@@ -1,3 +1,4 @@
+using EventReview.Appraisal;
 using EventReview.Identity;
 using EventReview.Prisma;
 using EventReview.Searches;
@@ -61,6 +62,13 @@ public sealed record Review(
     };
 
     public Review Apply(ReportedFlowRecorded e) => this with { ReportedFlow = e };
+
+    // Appraisal settings are folded into their own document (AppraisalSettings); applied here so Version follows the stream.
+    public Review Apply(AppraisalScoringConfigured e) => this;
+
+    public Review Apply(CustomInstrumentAdded e) => this;
+
+    public Review Apply(AppraisalSettingsConfigured e) => this;
 
     public Search? SearchOf(Guid searchId) => Searches.FirstOrDefault(s => s.Id == searchId);
 

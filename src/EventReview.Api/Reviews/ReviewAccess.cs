@@ -36,6 +36,8 @@ public static class ReviewAccess
     public static async Task<(IEventStream<Review> Stream, ProblemDetails? Problem)> WriteAsync(
         IDocumentSession session, HttpContext http, Guid reviewId, ClaimsPrincipal user, CancellationToken ct, params Role[] anyOf)
     {
+        // Marten refuses the empty id as a stream id (a 500); no review has it, and callers read the stream only without a problem.
+        if (reviewId == Guid.Empty) return (null!, Problems.NotFound("No such review."));
         session.CorrelateWith(http);
         var stream = await session.Events.FetchForWriting<Review>(reviewId, ct);
         return (stream, Check(stream.Aggregate, user, anyOf));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using EventReview.Hosting;
 using EventReview.Records;
 using EventReview.Reviews;
@@ -9,7 +10,7 @@ using Wolverine.Http;
 
 namespace EventReview.Screening;
 
-public sealed record CastVote(Stage Stage, Decision Decision, string? ReasonCode, string? Note);
+public sealed record CastVote([property: JsonRequired] Stage Stage, [property: JsonRequired] Decision Decision, string? ReasonCode, string? Note);
 
 public static class CastVoteEndpoint
 {

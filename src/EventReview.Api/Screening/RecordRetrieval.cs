@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using EventReview.Hosting;
 using EventReview.Records;
 using Marten;
@@ -8,7 +9,7 @@ using Wolverine.Http;
 
 namespace EventReview.Screening;
 
-public sealed record RecordRetrieval(bool Retrieved, string? Note);
+public sealed record RecordRetrieval([property: JsonRequired] bool Retrieved, string? Note);
 
 public static class RecordRetrievalEndpoint
 {

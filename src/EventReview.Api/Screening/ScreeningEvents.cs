@@ -5,7 +5,8 @@ namespace EventReview.Screening;
 
 public enum Decision { Include, Exclude, Maybe }
 
-public enum DecisionBasis { Unanimous, Resolution }
+/// <summary>How an outcome was reached: agreeing votes, a resolution, or (full text only) an appraisal below the quality threshold.</summary>
+public enum DecisionBasis { Unanimous, Resolution, Appraisal }
 
 /// <summary>A reviewer's vote. A revision replaces the same reviewer's earlier vote and always carries a note.</summary>
 public sealed record ScreeningVoteCast(

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Reviews;
@@ -10,7 +11,7 @@ using Wolverine.Http;
 namespace EventReview.Searches;
 
 public sealed record RecordSearch(
-    string Source, SearchKind Kind, OtherMethod? OtherMethod, string Query, DateOnly SearchedOn, string? Filters, int? ReportedCount);
+    string Source, [property: JsonRequired] SearchKind Kind, OtherMethod? OtherMethod, string Query, DateOnly SearchedOn, string? Filters, int? ReportedCount);
 
 public static class RecordSearchEndpoint
 {

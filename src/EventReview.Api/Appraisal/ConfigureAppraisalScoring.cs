@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Reviews;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EventReview.Appraisal;
+
+/// <summary>
+/// The review's scoring rule for one instrument. <paramref name="Points"/> left out keeps the instrument's default
+/// points; the threshold and the not-applicable treatment are always stated. The RoB 2 and AMSTAR 2 options
+/// left out mean the published rule.
+/// </summary>
+public sealed record ConfigureAppraisalScoring(
+    IReadOnlyDictionary<string, int>? Points,
+    decimal? ThresholdPercent,
+    NotApplicableTreatment? NotApplicable,
+    int? SomeConcernsDomainsForHigh,
+    int? NonCriticalWeaknessesForLow);
+
+public static class ConfigureAppraisalScoringEndpoint
+{
+    public static ProblemDetails Validate(ConfigureAppraisalScoring command) => Problems.FirstOf(
+        command.ThresholdPercent is null ? Problems.Invalid("'thresholdPercent' is required (for example 70 for \"at least 70%\").") : null,
+        command.NotApplicable is null
+            ? Problems.Invalid("'notApplicable' is required: exclude-from-denominator or count-as-zero.")
+            : null);
+
+    /// <summary>
+    /// Verdicts in GET /appraisals always follow the current rule. Exclusions already made stay: each was decided
+    /// under the rule in force when the appraisal became final, and its note says so.
+    /// </summary>
+    [WolverinePut("/api/reviews/{reviewId}/appraisal-scoring/{instrument}"), Tags("Appraisal")]
+    public static async Task<IResult> Put(Guid reviewId, string instrument, ConfigureAppraisalScoring command, ClaimsPrincipal user,
+        IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
+        if (problem is not null) return problem.ToResult();
+        // Read after the review stream is fetched for writing: a concurrent change then fails the append (409).
+        var settings = AppraisalSettings.For(reviewId, await session.LoadAsync<AppraisalSettings>(reviewId, ct));
+        if (settings.Instrument(instrument) is not { } definition)
+            return Problems.NotFound($"No instrument '{instrument}' in this review.").ToResult();
+
+        var rule = new ScoringRule(
+            command.Points ?? definition.DefaultScoring.Points,
+            command.ThresholdPercent!.Value,
+            command.NotApplicable!.Value,
+            command.SomeConcernsDomainsForHigh,
+            command.NonCriticalWeaknessesForLow);
+        var errors = ScoringValidation.Validate(definition, rule);
+        if (errors.Count > 0) return Problems.Invalid(string.Join("; ", errors)).ToResult();
+
+        stream.AppendOne(new AppraisalScoringConfigured(reviewId, definition.Id, rule, Actor.From(user)));
+        return Results.Ok(new InstrumentScoring(definition.Id, rule));
+    }
+}

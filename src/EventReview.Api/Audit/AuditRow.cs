@@ -1,0 +1,71 @@
+using EventReview.Prisma;
+using EventReview.Records;
+using EventReview.Reviews;
+using EventReview.Screening;
+using EventReview.Searches;
+using EventReview.Signatures;
+using JasperFx.Events;
+
+namespace EventReview.Audit;
+
+/// <summary>One line of the audit trail in words a person reads: who did what, when, why, and what it replaced.</summary>
+public sealed record AuditRow(
+    long Sequence, DateTimeOffset At, string ActorId, string ActorName, string Event, Guid StreamId, string What, string? Why,
+    string? Previous, string? CorrelationId);
+
+/// <summary>Turns events into audit rows, remembering each reviewer's last vote so a revision shows what it replaced.</summary>
+public sealed class AuditNarrator
+{
+    private readonly Dictionary<(Guid, Stage, string), string> _lastVote = [];
+    private readonly Dictionary<(Guid, Stage), string> _lastOutcome = [];
+
+    public AuditRow Narrate(IEvent e)
+    {
+        var by = (e.Data as IReviewEvent)?.By;
+        var (what, why, previous) = Describe(e.StreamId, e.Data);
+        return new AuditRow(e.Sequence, e.Timestamp, by?.Id ?? "", by?.Name ?? "", e.EventTypeName, e.StreamId, what, why, previous, e.CorrelationId);
+    }
+
+    private (string What, string? Why, string? Previous) Describe(Guid stream, object data)
+    {
+        switch (data)
+        {
+            case ScreeningVoteCast v:
+                var key = (stream, v.Stage, v.By.Id);
+                _lastVote.TryGetValue(key, out var before);
+                _lastVote[key] = Decision(v.Decision, v.ReasonCode);
+                return ($"voted {Decision(v.Decision, v.ReasonCode)} at {v.Stage.Name()}", v.Note, v.IsRevision ? before : null);
+            case ScreeningDecided d:
+                var outcomeKey = (stream, d.Stage);
+                _lastOutcome.TryGetValue(outcomeKey, out var earlier);
+                _lastOutcome[outcomeKey] = Decision(d.Decision, d.ReasonCode);
+                return ($"record decided {Decision(d.Decision, d.ReasonCode)} at {d.Stage.Name()} ({d.Basis.ToString().ToLowerInvariant()})", d.Note, earlier);
+            case ScreeningConflictRaised c: return ($"votes disagree at {c.Stage.Name()}: conflict", null, null);
+            case RecordImported i: return ($"imported \"{Shorten(i.Record.Title)}\"", null, null);
+            case RecordMarkedDuplicate m: return ($"marked duplicate of {m.DuplicateOf} ({m.Method.ToString().ToLowerInvariant()})", m.Note, null);
+            case DuplicateMarkRemoved u: return ("duplicate mark removed", u.Note, $"duplicate of {u.WasDuplicateOf}");
+            case RecordRemoved r: return ($"removed before screening ({r.Reason.ToString().ToLowerInvariant()})", r.Detail, null);
+            case FullTextRetrievalRecorded f: return (f.Retrieved ? "full text retrieved" : "full text not retrieved", f.Note, null);
+            case ReportLinkedToStudy l: return ($"linked as a report of study {l.StudyId}", l.Note, null);
+            case ReviewCreated c: return ($"created the review \"{c.Title}\"", null, null);
+            case ProtocolRevised p: return ("revised the protocol", p.Reason, null);
+            case MemberRolesSet m: return ($"set {m.Name} ({m.UserId}) roles to [{string.Join(", ", m.Roles).ToLowerInvariant()}]", m.Note, null);
+            case StageConfigured s: return ($"configured {s.Stage.Name()}: {s.ReviewersPerRecord} reviewers, blinded {s.Blinded}", null, null);
+            case ExclusionReasonAdded x: return ($"added exclusion reason {x.Code} \"{x.Label}\" at {x.Stage.Name()}", null, null);
+            case SearchRecorded s: return ($"recorded a search of {s.Source} run on {s.SearchedOn:yyyy-MM-dd}", s.Filters, null);
+            case ReportedFlowRecorded r: return ($"entered the reported flow from {r.Source}", null, null);
+            case Appraisal.AppraisalItemRated a:
+                return ($"rated {a.Instrument} item {a.ItemId} as {a.Rating}{(a.Consensus ? " (consensus)" : "")}", a.Note ?? a.Justification, null);
+            case Appraisal.AppraisalScoringConfigured a: return ($"set the scoring rule of {a.Instrument}", null, null);
+            case Appraisal.CustomInstrumentAdded a: return ($"added the instrument {a.Instrument.Id}", null, null);
+            case Appraisal.AppraisalSettingsConfigured a: return ($"set {a.AppraisersPerRecord} appraisers per record", null, null);
+            case SignatureRecorded s: return ($"SIGNED {SignedState.ScopeName(s.Scope)}: \"{s.Meaning}\" ({s.Records} records, state {s.StateHash[..12]})", null, null);
+            default: return (data.GetType().Name, null, null);
+        }
+    }
+
+    private static string Decision(Decision decision, string? reason) =>
+        decision.ToString().ToLowerInvariant() + (reason is null ? "" : $" ({reason})");
+
+    private static string Shorten(string? text) => text is null ? "(untitled)" : text.Length <= 80 ? text : text[..77] + "...";
+}

@@ -1,0 +1,33 @@
+using EventReview.Audit;
+using EventReview.Records;
+using EventReview.Reviews;
+using EventReview.Screening;
+
+namespace EventReview.Signatures;
+
+/// <summary>What a signature covers: the records decided at its stage (or included), with their decisions.</summary>
+public static class SignedState
+{
+    public static IReadOnlyList<(string RecordId, string Decision)> Entries(IEnumerable<RecordState> records, SignatureScope scope) =>
+        scope switch
+        {
+            SignatureScope.IncludedSet => records.Where(r => r.Status == RecordStatus.Included)
+                .Select(r => (r.Id.ToString("D"), "include")).ToList(),
+            _ => records.Select(r => (r.Id, Progress: r.Progress(scope == SignatureScope.TitleAbstract ? Stage.TitleAbstract : Stage.FullText)))
+                .Where(x => x.Progress.Outcome is not null)
+                .Select(x => (x.Id.ToString("D"), Describe(x.Progress))).ToList(),
+        };
+
+    public static string Hash(Guid reviewId, SignatureScope scope, IEnumerable<RecordState> records) =>
+        StateHash.Of(reviewId.ToString("D"), ScopeName(scope), Entries(records, scope));
+
+    public static string ScopeName(SignatureScope scope) => scope switch
+    {
+        SignatureScope.TitleAbstract => "title-abstract",
+        SignatureScope.FullText => "full-text",
+        _ => "included-set",
+    };
+
+    private static string Describe(StageProgress progress) =>
+        progress.Outcome!.Value.ToString().ToLowerInvariant() + (progress.OutcomeReason is { } reason ? ":" + reason : "");
+}

@@ -1,0 +1,60 @@
+using EventReview.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace EventReview.Cli.Commands;
+
+/// <summary>The database a command works on: the configured one, else the embedded cluster (started for the command if needed).</summary>
+public static class CliDatabase
+{
+    public static async Task<T> WithDataSourceAsync<T>(Func<NpgsqlDataSource, Task<T>> work)
+    {
+        var configuration = CliConfiguration.Load();
+        var connectionString = configuration.GetConnectionString(EventReviewApp.ConnectionStringName);
+        EmbeddedPostgres? embedded = null;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            embedded = await EmbeddedPostgres.StartAsync(DataDirectory.Resolve(CliConfiguration.Options(configuration).DataDirectory));
+            connectionString = embedded.ConnectionString;
+        }
+        try
+        {
+            await using var db = NpgsqlDataSource.Create(connectionString);
+            return await work(db);
+        }
+        finally
+        {
+            if (embedded is { StartedHere: true }) await embedded.StopAsync();
+        }
+    }
+
+    /// <summary>Runs work against the whole application (store, schema, projections) without serving HTTP.</summary>
+    public static async Task<T> WithAppAsync<T>(Func<IServiceProvider, Task<T>> work, bool loadSeed = false)
+    {
+        var app = await EventReviewApp.BuildAsync([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["EventReview:LoadSeedOnFirstStart"] = loadSeed ? "true" : "false",
+                ["Serilog:MinimumLevel:Default"] = "Warning",
+                ["Serilog:MinimumLevel:Override:Wolverine"] = "Error",
+                ["EventReview:LogToStandardError"] = "true",
+            });
+        });
+        await app.StartAsync();
+        try
+        {
+            return await work(app.Services);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    public static NpgsqlDataSource DataSource(IServiceProvider services) => services.GetRequiredService<NpgsqlDataSource>();
+}

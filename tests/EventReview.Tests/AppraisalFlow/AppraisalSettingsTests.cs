@@ -1,0 +1,122 @@
+using System.Net;
+using EventReview.Appraisal;
+using EventReview.Tests.Infrastructure;
+using Shouldly;
+
+namespace EventReview.Tests.AppraisalFlow;
+
+/// <summary>Scoring per review and instrument, and instruments of the review's own, are a lead's settings.</summary>
+public class AppraisalSettingsTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    /// <summary>A three-item checklist scored 0 to 2 per item, like SANRA: maximum 6, accepted from 5 at 75%.</summary>
+    private static object Checklist(string id = "stem-cell-checklist") => new
+    {
+        id,
+        version = "1.0",
+        name = "Stem cell trial checklist",
+        items = new object[]
+        {
+            new { id = "dose", text = "Is the cell dose reported?", label = "Dose" },
+            new { id = "source", text = "Is the cell source characterised?", label = "Source" },
+            new { id = "follow-up", text = "Is follow-up at least 12 months?", label = "Follow-up" },
+        },
+        ratings = new object[] { new { code = "0", label = "Not at all" }, new { code = "1", label = "Partly" }, new { code = "2", label = "Fully" } },
+        defaultScoring = new { points = new Dictionary<string, int> { ["0"] = 0, ["1"] = 1, ["2"] = 2 }, thresholdPercent = 75, notApplicable = "exclude-from-denominator" },
+    };
+
+    [Fact]
+    public async Task A_lead_sets_an_instruments_scoring_and_the_tables_follow_it()
+    {
+        var scenario = await AppraisalScenario.WithAppraisersAsync(app);
+        var review = scenario.Review;
+        var hu = (await scenario.RetrievedStudiesAsync(AppraisalScenario.Seed("Hu et al. (2024)")))["Hu et al. (2024)"];
+        await scenario.SeedRatingsEnteredAsync(new Dictionary<string, Guid> { ["Hu et al. (2024)"] = hu });
+
+        // 10/12 = 83.33%: accepted at 70%, rejected at 85%.
+        (await scenario.RowAsync(Sanra2.Id, hu)).Str("verdict").ShouldBe("accepted");
+        await review.OkAsync(review.Lead, HttpMethod.Put, $"/appraisal-scoring/{Sanra2.Id}", new { thresholdPercent = 85, notApplicable = "count-as-zero" });
+
+        var row = await scenario.RowAsync(Sanra2.Id, hu);
+        (row.Str("total"), row.Str("verdict"), row.GetProperty("thresholdPercent").GetDecimal()).ShouldBe(("10/12 (83.3%)", "rejected", 85m));
+        // A rule changed afterwards re-scores the table but undoes or makes no screening decision.
+        (row.GetProperty("excludedOnQuality").GetBoolean(), row.Str("recordStatus")).ShouldBe((false, "awaiting-full-text"));
+        var sanra = (await review.GetJsonAsync(review.Lead, "/instruments")).GetProperty("instruments").EnumerateArray()
+            .Single(i => i.GetProperty("instrument").Str("id") == Sanra2.Id);
+        (sanra.GetProperty("scoring").GetProperty("thresholdPercent").GetDecimal(), sanra.GetProperty("scoring").Str("notApplicable"))
+            .ShouldBe((85m, "count-as-zero"));
+        sanra.GetProperty("scoring").GetProperty("points").GetProperty("2").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Scoring_is_lead_only_states_its_not_applicable_treatment_and_must_fit_the_instrument()
+    {
+        var scenario = await AppraisalScenario.WithAppraisersAsync(app);
+        var review = scenario.Review;
+        var path = $"/appraisal-scoring/{Rob1.Id}";
+
+        await (await review.SendAsync(scenario.A1, HttpMethod.Put, path, new { thresholdPercent = 70, notApplicable = "count-as-zero" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await review.SendAsync(review.Lead, HttpMethod.Put, path, new { thresholdPercent = 70 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var negative = await review.SendAsync(review.Lead, HttpMethod.Put, path,
+            new { points = new Dictionary<string, int> { ["low"] = 1, ["high"] = -1, ["unclear"] = 0 }, thresholdPercent = 70, notApplicable = "count-as-zero" });
+        await negative.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await negative.JsonAsync()).Str("detail").ShouldBe("scoring gives negative points (-1) to 'high'");
+        await (await review.SendAsync(review.Lead, HttpMethod.Put, path, new { thresholdPercent = 170, notApplicable = "count-as-zero" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await review.SendAsync(review.Lead, HttpMethod.Put, "/appraisal-scoring/no-such-tool", new { thresholdPercent = 70, notApplicable = "count-as-zero" }))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await review.SendAsync(review.Lead, HttpMethod.Put, "/appraisal-settings", new { appraisersPerRecord = 0 }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await review.SendAsync(scenario.A1, HttpMethod.Put, "/appraisal-settings", new { appraisersPerRecord = 2 }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        var instruments = await review.GetJsonAsync(review.Auditor, "/instruments");
+        instruments.GetProperty("appraisersPerRecord").GetInt32().ShouldBe(1);
+        instruments.GetProperty("instruments").EnumerateArray().Single(i => i.GetProperty("instrument").Str("id") == Rob1.Id)
+            .GetProperty("scoring").Str("notApplicable").ShouldBe("exclude-from-denominator");
+    }
+
+    [Fact]
+    public async Task A_lead_adds_a_custom_instrument_that_appraisers_then_rate_with()
+    {
+        var scenario = await AppraisalScenario.WithAppraisersAsync(app);
+        var review = scenario.Review;
+        var hu = (await scenario.RetrievedStudiesAsync(AppraisalScenario.Seed("Hu et al. (2024)")))["Hu et al. (2024)"];
+
+        var added = await review.SendAsync(review.Lead, HttpMethod.Post, "/instruments", Checklist());
+        added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        // 2 + 1 + 2 = 5 of 6 = 83.3% >= 75% -> accepted; it has no official overall rating.
+        var answer = await scenario.RatedAsync(scenario.A1, hu, "stem-cell-checklist", AppraisalScenario.Ratings(("dose", "2"), ("source", "1"), ("follow-up", "2")));
+        (answer.Str("total"), answer.Str("verdict"), answer.GetProperty("final").GetBoolean()).ShouldBe(("5/6 (83.3%)", "accepted", true));
+
+        var table = (await scenario.AppraisalsAsync()).GetProperty("instruments").EnumerateArray().Single();
+        (table.Str("instrument"), table.Str("instrumentVersion"), table.GetProperty("hasOverallRating").GetBoolean())
+            .ShouldBe(("stem-cell-checklist", "1.0", false));
+        (await scenario.CsvAsync("/appraisals.csv")).ShouldBe(
+            "Study,Dose,Source,Follow-up,Total,Verdict\r\nHu et al. (2024),2,1,2,5/6 (83.3%),accepted\r\n");
+        await (await scenario.RateAsync(scenario.A1, hu, "stem-cell-checklist", AppraisalScenario.Ratings(("dose", "3"))))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_custom_instrument_is_lead_only_valid_and_never_takes_an_existing_id()
+    {
+        var scenario = await AppraisalScenario.WithAppraisersAsync(app);
+        var review = scenario.Review;
+
+        await (await review.SendAsync(scenario.A1, HttpMethod.Post, "/instruments", Checklist())).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await review.SendAsync(review.Lead, HttpMethod.Post, "/instruments", Checklist())).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await (await review.SendAsync(review.Lead, HttpMethod.Post, "/instruments", Checklist())).ShouldBeProblemAsync(HttpStatusCode.Conflict, "instrument-exists");
+        await (await review.SendAsync(review.Lead, HttpMethod.Post, "/instruments", Checklist(Amstar2.Id))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "instrument-exists");
+
+        var invalid = await review.SendAsync(review.Lead, HttpMethod.Post, "/instruments",
+            new { id = "Bad Id", version = "1", name = "Broken", items = Array.Empty<object>(), ratings = new object[] { new { code = "y", label = "Yes" } } });
+        await invalid.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await invalid.JsonAsync()).Str("detail").ShouldBe(
+            "instrument id 'Bad Id' must be lower-case letters and digits separated by single hyphens; the instrument needs at least one item");
+
+        var custom = (await review.GetJsonAsync(review.Lead, "/instruments")).GetProperty("instruments").EnumerateArray()
+            .Where(i => i.GetProperty("custom").GetBoolean()).Select(i => i.GetProperty("instrument").Str("id"));
+        custom.ShouldBe(["stem-cell-checklist"]);
+    }
+}
