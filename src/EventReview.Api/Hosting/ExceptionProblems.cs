@@ -32,6 +32,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
         JasperFx.ConcurrencyException or ConcurrentUpdateException or ExistingStreamIdCollisionException
             or JasperFx.Events.EventStreamUnexpectedMaxEventIdException =>
             (409, "Concurrent change", "The record changed while this request was processed; read it again and retry."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
+            (413, "Upload too large", tooLarge.Message + " Records already imported from this upload are kept; re-uploading skips them."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
         JsonException json => (400, "Malformed JSON", json.Message),
         NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException =>

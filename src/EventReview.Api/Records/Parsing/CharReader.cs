@@ -16,8 +16,17 @@ internal sealed class CharReader(TextReader reader, int maxCapture)
 
     public int Line { get; private set; } = 1;
 
-    /// <summary>Line of the first control character read since <see cref="StartCapture"/>; 0 when none.</summary>
-    public int ControlCharacterLine { get; private set; }
+    private int controls;
+    private int characters;
+    private bool nulSeen;
+    private int firstControlLine;
+
+    /// <summary>
+    /// Line of the first control character since <see cref="StartCapture"/> when the record looks binary (a NUL, or
+    /// more than one character in twenty a control character); 0 otherwise. A stray control character in real text,
+    /// as some exports carry, is read as a space instead.
+    /// </summary>
+    public int ControlCharacterLine => controls > 0 && (nulSeen || controls * 20 > characters) ? firstControlLine : 0;
 
     /// <summary>True while only blanks have been read since the last line break.</summary>
     public bool AtLineStart { get; private set; } = true;
@@ -63,9 +72,12 @@ internal sealed class CharReader(TextReader reader, int maxCapture)
             AtLineStart = false;
         }
 
-        if (ControlCharacterLine == 0 && TextChecks.IsControl((char)c))
+        characters++;
+        if (TextChecks.IsControl((char)c))
         {
-            ControlCharacterLine = Line;
+            if (controls++ == 0) firstControlLine = Line;
+            nulSeen |= c == 0;
+            c = ' ';
         }
 
         if (Capturing && c != '\r')
@@ -88,7 +100,8 @@ internal sealed class CharReader(TextReader reader, int maxCapture)
         capture.Clear().Append(prefix);
         Capturing = true;
         CaptureOverflowed = false;
-        ControlCharacterLine = 0;
+        controls = characters = firstControlLine = 0;
+        nulSeen = false;
     }
 
     public string EndCapture()

@@ -9,7 +9,7 @@ internal readonly record struct TextLine(int Number, string Text, string? Proble
 
 /// <summary>
 /// Reads physical lines (LF, CRLF or CR) with 1-based numbers. Unlike TextReader.ReadLine it never holds more
-/// than the line cap, and it flags lines with control characters, which only binary garbage contains.
+/// than the line cap, and it flags lines that look binary (a NUL, or many control characters).
 /// </summary>
 internal sealed class LineReader(TextReader reader, int maxLineLength)
 {
@@ -23,7 +23,8 @@ internal sealed class LineReader(TextReader reader, int maxLineLength)
     {
         text.Clear();
         var tooLong = false;
-        var binary = false;
+        var controls = 0;
+        var nul = false;
         var any = false;
         while (true)
         {
@@ -60,7 +61,14 @@ internal sealed class LineReader(TextReader reader, int maxLineLength)
                 continue;
             }
 
-            binary |= TextChecks.IsControl((char)c);
+            if (TextChecks.IsControl((char)c))
+            {
+                // A stray control character in real text reads as a space; many of them mean binary data.
+                controls++;
+                nul |= c == 0;
+                c = ' ';
+            }
+
             if (text.Length < maxLineLength)
             {
                 text.Append((char)c);
@@ -72,6 +80,7 @@ internal sealed class LineReader(TextReader reader, int maxLineLength)
         }
 
         lineNumber++;
+        var binary = controls > 0 && (nul || controls * 20 > text.Length);
         var problem = binary ? TextChecks.BinaryMessage
             : tooLong ? $"line is longer than {maxLineLength} characters"
             : null;
