@@ -139,6 +139,27 @@ public class PrismaFlowTests(AppFixture app) : IClassFixture<AppFixture>
         text.ShouldContain("(n = 12)");
     }
 
+    [Fact]
+    public async Task Two_included_reports_of_one_study_count_as_one_study_and_two_reports()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        var ids = await review.RecordsAsync(2);
+        await review.OkAsync(review.Lead, HttpMethod.Post, $"/records/{ids[1]}/study", new { studyId = ids[0], note = "Conference abstract of the trial" });
+        foreach (var id in ids)
+        {
+            await review.ToFullTextAsync(id);
+            await review.VoteAsync(review.S1, id, "include", "full-text");
+            await review.VoteAsync(review.S2, id, "include", "full-text");
+        }
+
+        var flow = await review.GetJsonAsync(review.Lead, "/prisma");
+
+        Int(flow, "new_reports").ShouldBe(2);
+        Int(flow, "new_studies").ShouldBe(1);
+        await (await review.SendAsync(review.S1, HttpMethod.Post, $"/records/{ids[0]}/study", new { studyId = ids[1] }))
+            .ShouldBeProblemAsync(System.Net.HttpStatusCode.Forbidden);
+    }
+
     private static int Int(JsonElement flow, string key) => flow.GetProperty(key).GetInt32();
 
     /// <summary>Splits one CSV row into its data key and its n column, honouring quotes.</summary>

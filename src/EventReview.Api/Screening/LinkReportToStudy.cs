@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Records;
+using EventReview.Reviews;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EventReview.Screening;
+
+/// <summary>Links a record as a report of a study (named by its primary record), so PRISMA counts studies and reports apart.</summary>
+public sealed record LinkReportToStudy(Guid StudyId, string? Note);
+
+public static class LinkReportToStudyEndpoint
+{
+    public static ProblemDetails Validate(LinkReportToStudy command) =>
+        Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
+
+    public static RuleOutcome Link(Review review, RecordState record, RecordState? study, LinkReportToStudy command, Actor by)
+    {
+        if (!review.Has(by.Id, Role.Lead)) return Problems.Forbidden("Only a lead links reports to studies.");
+        if (study is null || study.ReviewId != review.Id) return Problems.NotFound("The study's primary record is not in this review.");
+        if (study.StudyId is { } primary && primary != study.Id)
+            return Problems.Rule("study-is-a-report", $"That record is itself a report of study {primary}; link to the primary record.");
+        if (ScreeningRules.NotScreenable(record) is { } problem) return problem;
+        return RuleOutcome.Append(new ReportLinkedToStudy(review.Id, record.Id, study.Id, command.Note, by));
+    }
+
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/study"), Tags("Screening")]
+    public static async Task<IResult> Post(Guid reviewId, Guid recordId, LinkReportToStudy command, ClaimsPrincipal user,
+        IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        var study = await session.LoadAsync<RecordState>(command.StudyId, ct);
+        return await RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+            (review, record, by) => Link(review, record, study, command, by),
+            record => new { recordId, studyId = record.StudyId ?? record.Id }, ct);
+    }
+}
