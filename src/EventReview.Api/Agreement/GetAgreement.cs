@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EventReview.Appraisal;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Prisma;
@@ -18,8 +19,12 @@ namespace EventReview.Agreement;
 /// </summary>
 public static class GetAgreementEndpoint
 {
+    /// <summary>
+    /// Agreement at a screening stage, or, with `instrument`, between appraisers on that instrument's items (each
+    /// appraiser's first rating of each item of each record).
+    /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/agreement"), Tags("Agreement")]
-    public static async Task<IResult> Get(Guid reviewId, string? stage, string? weights, string? categories, string? level,
+    public static async Task<IResult> Get(Guid reviewId, string? stage, string? instrument, string? weights, string? categories, string? level,
         DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
@@ -37,13 +42,43 @@ public static class GetAgreementEndpoint
             return Problems.Invalid(ex.Message).ToResult();
         }
 
+        var viewer = Actor.From(user).Id;
+        if (instrument is not null)
+        {
+            if (!Blinding.SeesEverything(review!, viewer))
+                return Problems.Forbidden("Appraisal agreement shows every appraiser's ratings: leads, auditors and resolvers only.").ToResult();
+            return Results.Ok(AgreementCalculator.Compute(await FirstAppraisalRatingsAsync(session, reviewId, instrument, asOf, sequence, ct), options));
+        }
+
         IReadOnlyCollection<RecordState> records = asOf is null && sequence is null
             ? await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).ToListAsync(ct)
             : (await PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct)).Records;
-        var viewer = Actor.From(user).Id;
         var ratings = FirstVotes(review!, viewer, records, parsedStage);
         return Results.Ok(AgreementCalculator.Compute(ratings, options));
     }
+
+    private static async Task<IReadOnlyList<Rating>> FirstAppraisalRatingsAsync(IQuerySession session, Guid reviewId, string instrument,
+        DateTimeOffset? asOf, long? sequence, CancellationToken ct)
+    {
+        var records = await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).Select(r => r.Id).ToListAsync(ct);
+        var ids = records.ToArray();
+        var limit = sequence ?? long.MaxValue;
+        var until = asOf ?? DateTimeOffset.MaxValue;
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(ids) && e.Sequence <= limit && e.Timestamp <= until)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        return FirstAppraisalRatings(events.Select(e => e.Data).OfType<AppraisalItemRated>(), instrument);
+    }
+
+    /// <summary>Each appraiser's first rating of each item (consensus ratings are not independent and do not count).</summary>
+    public static IReadOnlyList<Rating> FirstAppraisalRatings(IEnumerable<AppraisalItemRated> ratingsInOrder, string instrument) =>
+        ratingsInOrder
+            .Where(r => r.Instrument == instrument && !r.Consensus)
+            .DistinctBy(r => (r.RecordId, r.ItemId, r.By.Id))
+            .Select(r => new Rating($"{r.RecordId:D}/{r.ItemId}", r.By.Id, r.Rating))
+            .OrderBy(r => r.Item, StringComparer.Ordinal).ThenBy(r => r.Rater, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>
     /// Each reviewer's first vote per record, as long-format ratings. A blinded screener only gets records already
