@@ -25,7 +25,7 @@ public static class GetAgreementEndpoint
     /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/agreement"), Tags("Agreement")]
     public static async Task<IResult> Get(Guid reviewId, string? stage, string? instrument, string? weights, string? categories, string? level,
-        DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, Npgsql.NpgsqlDataSource db, CancellationToken ct)
     {
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
@@ -50,10 +50,9 @@ public static class GetAgreementEndpoint
             return Results.Ok(AgreementCalculator.Compute(await FirstAppraisalRatingsAsync(session, reviewId, instrument, asOf, sequence, ct), options));
         }
 
-        IReadOnlyCollection<RecordState> records = asOf is null && sequence is null
-            ? await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).ToListAsync(ct)
-            : (await PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct)).Records;
-        var ratings = FirstVotes(review!, viewer, records, parsedStage);
+        var ratings = asOf is null && sequence is null
+            ? await LiveFirstVotesAsync(db, review!, viewer, parsedStage, ct)
+            : FirstVotes(review!, viewer, (await PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct)).Records, parsedStage);
         return Results.Ok(AgreementCalculator.Compute(ratings, options));
     }
 
@@ -81,14 +80,56 @@ public static class GetAgreementEndpoint
             .ToList();
 
     /// <summary>
+    /// The live first votes, tallied by pattern in PostgreSQL (one indexed group-by, whatever the review's size) and
+    /// expanded to one rating per reviewer per record. A blinded screener only gets records decided at the stage.
+    /// </summary>
+    private static async Task<IReadOnlyList<Rating>> LiveFirstVotesAsync(Npgsql.NpgsqlDataSource db, Review review, string viewer, Stage stage,
+        CancellationToken ct)
+    {
+        var column = stage == Stage.TitleAbstract ? "title_abstract_pattern" : "full_text_pattern";
+        string[] undecided = stage == Stage.TitleAbstract
+            ? [RecordStatus.AwaitingTitleAbstract, RecordStatus.TitleAbstractConflict]
+            : [RecordStatus.AwaitingRetrieval, RecordStatus.NotRetrieved, RecordStatus.AwaitingFullText, RecordStatus.FullTextConflict];
+        var blinded = !Blinding.MaySee(review, viewer, new RecordState(), stage, authorId: null);
+        await using var command = db.CreateCommand(
+            $"select {column}, count(*) from {EventStoreSetup.Schema}.mt_doc_recordstate " +
+            $"where review_id = $1 and {column} <> '{VotePattern.None}' and not ($2 and status = any($3)) group by 1 order by 1");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = review.Id });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = blinded });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = undecided });
+        var tallies = new List<(string Pattern, long Count)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) tallies.Add((reader.GetString(0), reader.GetInt64(1)));
+        return Expand(tallies);
+    }
+
+    /// <summary>
+    /// One rating per reviewer per record from pattern tallies, in a fixed order, so floating-point sums (and every
+    /// figure) are identical whether the votes came from the live documents, a fold of past events, or another database.
+    /// </summary>
+    public static IReadOnlyList<Rating> Expand(IEnumerable<(string Pattern, long Count)> tallies)
+    {
+        var ratings = new List<Rating>();
+        var group = 0;
+        foreach (var (pattern, count) in tallies.OrderBy(t => t.Pattern, StringComparer.Ordinal))
+        {
+            var votes = VotePattern.Parse(pattern);
+            group++;
+            for (var i = 0; i < count; i++)
+                ratings.AddRange(votes.Select(v => new Rating($"{group:D6}-{i:D9}", v.Reviewer, v.Decision)));
+        }
+        return ratings;
+    }
+
+    /// <summary>
     /// Each reviewer's first vote per record, as long-format ratings. A blinded screener only gets records already
     /// decided at the stage, where every vote is visible anyway.
     /// </summary>
     public static IReadOnlyList<Rating> FirstVotes(Review review, string viewerId, IEnumerable<RecordState> records, Stage stage) =>
-        records
+        Expand(records
             .Where(r => Blinding.MaySee(review, viewerId, r, stage, authorId: null))
-            .SelectMany(r => r.Progress(stage).FirstVotes.Select(v => new Rating(r.Id.ToString("D"), v.ReviewerId, v.Decision.ToString().ToLowerInvariant())))
-            // A fixed order makes floating-point sums, and so every figure, identical wherever the log is replayed.
-            .OrderBy(r => r.Item, StringComparer.Ordinal).ThenBy(r => r.Rater, StringComparer.Ordinal)
-            .ToList();
+            .Select(r => VotePattern.Of(r.Progress(stage)))
+            .Where(p => p != VotePattern.None)
+            .GroupBy(p => p)
+            .Select(g => (g.Key, (long)g.Count())));
 }

@@ -58,6 +58,19 @@ public sealed record RecordState
 
     public string Status => RecordStatus.Of(this);
 
+    /// <summary>
+    /// Who gave which first vote at title-abstract, as canonical JSON (reviewers in order). Records with the same
+    /// pattern are interchangeable for every agreement statistic, so agreement reads tally patterns, not records.
+    /// </summary>
+    public string TitleAbstractPattern => VotePattern.Of(TitleAbstract);
+
+    public string FullTextPattern => VotePattern.Of(FullText);
+
+    /// <summary>How many reviewers have voted at each stage, kept as columns so queues filter without opening votes.</summary>
+    public int TitleAbstractVoteCount => TitleAbstract.CurrentVotes.Count;
+
+    public int FullTextVoteCount => FullText.CurrentVotes.Count;
+
     public StageProgress Progress(Stage stage) => stage == Stage.TitleAbstract ? TitleAbstract : FullText;
 
     private RecordState WithProgress(Stage stage, StageProgress progress) =>

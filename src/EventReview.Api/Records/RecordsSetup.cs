@@ -14,7 +14,11 @@ public static class RecordsSetup
             .Duplicate(r => r.Status)
             .Duplicate(r => r.ImportOrder)
             .Duplicate(r => r.SearchId)
-            .Duplicate(r => r.ImportKey);
+            .Duplicate(r => r.ImportKey)
+            .Duplicate(r => r.TitleAbstractPattern)
+            .Duplicate(r => r.FullTextPattern)
+            .Duplicate(r => r.TitleAbstractVoteCount)
+            .Duplicate(r => r.FullTextVoteCount);
         store.Schema.For<Records.IdempotentResponse>();
         return store;
     }

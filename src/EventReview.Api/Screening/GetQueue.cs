@@ -28,16 +28,18 @@ public static class GetQueueEndpoint
         var awaiting = parsedStage == Stage.TitleAbstract ? RecordStatus.AwaitingTitleAbstract : RecordStatus.AwaitingFullText;
         var size = Math.Clamp(take ?? 50, 1, GetRecordsEndpoint.MaxPageSize);
 
+        var marker = VotePattern.Marker(me);
+        // Indexed columns only (status, vote count, vote pattern): the queue never opens the votes themselves.
         IQueryable<RecordState> Waiting() => parsedStage == Stage.TitleAbstract
             ? session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
-                && !r.TitleAbstract.CurrentVotes.Any(v => v.ReviewerId == me) && r.TitleAbstract.CurrentVotes.Count < required)
+                && r.TitleAbstractVoteCount < required && !r.TitleAbstractPattern.Contains(marker))
             : session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
-                && !r.FullText.CurrentVotes.Any(v => v.ReviewerId == me) && r.FullText.CurrentVotes.Count < required);
+                && r.FullTextVoteCount < required && !r.FullTextPattern.Contains(marker));
 
         var records = await Waiting().OrderBy(r => r.ImportOrder).Stats(out var stats).Take(size).ToListAsync(ct);
         var voted = parsedStage == Stage.TitleAbstract
-            ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstract.FirstVotes.Any(v => v.ReviewerId == me), ct)
-            : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullText.FirstVotes.Any(v => v.ReviewerId == me), ct);
+            ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractPattern.Contains(marker), ct)
+            : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullTextPattern.Contains(marker), ct);
         return Results.Ok(new ScreeningQueue(parsedStage.Name(), (int)stats.TotalResults, voted,
             records.Select(r => GetRecordsEndpoint.View(review, me, r)).ToList()));
     }
