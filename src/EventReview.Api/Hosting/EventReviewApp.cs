@@ -88,11 +88,12 @@ public static class EventReviewApp
     /// <summary>The request pipeline and every route.</summary>
     public static void Configure(WebApplication app)
     {
+        // Outside the exception handler, so each request line carries the status actually sent (503, 409), not 500.
+        app.UseEventReviewRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationId>();
         app.UseMiddleware<BodySizeLimit>();
-        app.UseEventReviewRequestLogging();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

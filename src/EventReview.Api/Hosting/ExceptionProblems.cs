@@ -1,9 +1,12 @@
 using System.Text.Json;
+using EventReview.Observability;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Serilog;
 
 namespace EventReview.Hosting;
 
@@ -16,7 +19,10 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = Classify(exception);
-        // The request log records the exception with its correlation id; the client gets no stack trace.
+        // The request log (outside this handler) records the exception with the status actually sent and the
+        // correlation id; the client gets no stack trace, but the correlation id the handler cleared goes back.
+        httpContext.RequestServices.GetService<IDiagnosticContext>()?.SetException(exception);
+        httpContext.Response.Headers[CorrelationId.Header] = CorrelationId.Of(httpContext);
         httpContext.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -26,6 +32,9 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
+
+    private const string Unavailable =
+        "The database cannot be reached right now. Retry shortly; with the same Idempotency-Key a retry never stores a decision twice.";
 
     internal static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch
     {
@@ -37,9 +46,9 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
         JsonException json => (400, "Malformed JSON", json.Message),
         NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException =>
-            (503, "Database unavailable", "The database cannot be reached right now; nothing was stored. Retry shortly."),
+            (503, "Database unavailable", Unavailable),
         NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } =>
-            (503, "Database unavailable", "The database cannot be reached right now; nothing was stored. Retry shortly."),
+            (503, "Database unavailable", Unavailable),
         OperationCanceledException => (499, "Request cancelled", null),
         _ when exception.InnerException is { } inner && Classify(inner).Status != 500 => Classify(inner),
         _ => (500, "Internal error", "The request failed; nothing was stored. The failure is logged with its correlation id."),

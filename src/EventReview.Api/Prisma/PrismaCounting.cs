@@ -69,7 +69,15 @@ public static class PrismaCounting
     private static Dictionary<string, int> Reasons(Review review, IEnumerable<RecordTally> tallies) =>
         tallies.Where(t => t.Status == RecordStatus.ExcludedFullText)
             .GroupBy(t => review.Reason(Stage.FullText, t.Detail ?? "")?.Label ?? t.Detail ?? "No reason recorded")
+            // The review's catalogue order, so the flow reads the same from live documents, a fold or a replay.
+            .OrderBy(g => CatalogueIndex(review, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(t => t.Records));
+
+    private static int CatalogueIndex(Review review, string label)
+    {
+        var index = review.ExclusionReasons.Where(r => r.Stage == Stage.FullText).Select(r => r.Label).ToList().IndexOf(label);
+        return index < 0 ? int.MaxValue : index;
+    }
 
     private static int? SourceTotal(Review review, IReadOnlyList<RecordTally> tallies, SearchKind kind)
     {
