@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using EventReview.Benchmarks.Harness;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace EventReview.Benchmarks.Scenarios;
+
+/// <summary>
+/// Reads at scale over HTTP, on the review the votes scenario left (N records, 32 screeners, their votes): a page of
+/// the record list, a screener's queue, PRISMA counts and the agreement report. Each is timed as the median of five
+/// calls after one warm call. Baselines: the raw SQL those reads cannot do better than (one page of documents; a
+/// count by status over every record of the review; every record document of the review read once).
+/// </summary>
+public sealed class Reads : IScenario
+{
+    private const int Calls = 5;
+    private const string RawPage = "raw: one page of 100 record documents";
+    private const string RawCount = "raw: count the review's records by status";
+    private const string RawAll = "raw: read every record document of the review";
+
+    public string Name => "reads";
+
+    public IReadOnlyList<long> Sizes(bool quick) => Harness.Sizes.One(100_000, quick);
+
+    public async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, long size, CancellationToken ct)
+    {
+        var database = Votes.Database(size);
+        if (!await context.DatabaseExistsAsync(database, ct))
+        {
+            context.Log($"reads: no {database} database; run `votes --size {size}` first. Skipped.");
+            return [];
+        }
+        await using var app = await BenchApp.StartAsync(context, context.ConnectionStringFor(database), $"app-reads-{size}");
+        var db = app.Services.GetRequiredService<NpgsqlDataSource>();
+        Guid review;
+        await using (var find = db.CreateCommand("select id from eventreview.mt_doc_review order by id desc limit 1"))
+            review = (Guid)(await find.ExecuteScalarAsync(ct))!;
+
+        var figures = new List<Figure>
+        {
+            new(Name, RawPage, size, await TimeSqlAsync(db, review,
+                "select data from eventreview.mt_doc_recordstate where review_id = $1 order by import_order limit 100", ct), "ms"),
+            new(Name, RawCount, size, await TimeSqlAsync(db, review,
+                "select status, count(*) from eventreview.mt_doc_recordstate where review_id = $1 group by status", ct), "ms"),
+            new(Name, RawAll, size, await TimeSqlAsync(db, review,
+                "select data from eventreview.mt_doc_recordstate where review_id = $1", ct), "ms"),
+        };
+
+        using var lead = app.ClientFor(ReviewAtScale.Lead, "Bench Lead");
+        using var screener = app.ClientFor(ReviewAtScale.ScreenerId(1), ReviewAtScale.ScreenerId(1));
+        var api = $"/api/reviews/{review}";
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/records?page=1&pageSize=100", "GET records, first page of 100", RawPage, size, ct));
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/records?page={size / 100}&pageSize=100", "GET records, last page of 100", RawPage, size, ct));
+        figures.Add(await TimeGetAsync(context, screener, $"{api}/queue?stage=title-abstract", "GET queue (screener)", RawCount, size, ct));
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/prisma", "GET prisma", RawCount, size, ct));
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/agreement?stage=title-abstract", "GET agreement", RawAll, size, ct));
+        return figures;
+    }
+
+    private async Task<Figure> TimeGetAsync(BenchContext context, HttpClient client, string path, string metric, string baseline, long size, CancellationToken ct)
+    {
+        var times = new List<double>();
+        var status = 0;
+        long bytes = 0;
+        for (var i = 0; i <= Calls; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), ct);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            if (i > 0) times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            status = (int)response.StatusCode;
+            bytes = body.Length;
+        }
+        context.Log($"{metric}: HTTP {status}, {bytes:N0} bytes, {Median(times):N1} ms");
+        return status == 200
+            ? new(Name, metric, size, Median(times), "ms", Baseline: baseline, Note: $"{bytes / 1e3:N0} kB")
+            : new(Name, metric, size, double.NaN, "ms", Note: $"not available: HTTP {status}");
+    }
+
+    private static async Task<double> TimeSqlAsync(NpgsqlDataSource db, Guid review, string sql, CancellationToken ct)
+    {
+        var times = new List<double>();
+        for (var i = 0; i <= Calls; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using var command = db.CreateCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = review });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) _ = reader.GetValue(0);
+            if (i > 0) times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return Median(times);
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}
