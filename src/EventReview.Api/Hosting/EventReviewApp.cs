@@ -57,7 +57,12 @@ public static class EventReviewApp
 
     private static void AddServices(IServiceCollection services, EventReviewOptions options, string dataDirectory, string connectionString)
     {
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
+        {
+            // Every request checks connections out several times; preparing repeated statements and skipping the
+            // DISCARD ALL on return (nothing here sets session state) saves round trips on each checkout.
+            ConnectionStringBuilder = { MaxAutoPrepare = 64, NoResetOnClose = true },
+        }.Build());
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();
         services.ConfigureHttpJsonOptions(o => EventReviewJson.Configure(o.SerializerOptions));
