@@ -59,14 +59,7 @@ public static class GetAgreementEndpoint
     private static async Task<IReadOnlyList<Rating>> FirstAppraisalRatingsAsync(IQuerySession session, Guid reviewId, string instrument,
         DateTimeOffset? asOf, long? sequence, CancellationToken ct)
     {
-        var records = await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).Select(r => r.Id).ToListAsync(ct);
-        var ids = records.ToArray();
-        var limit = sequence ?? long.MaxValue;
-        var until = asOf ?? DateTimeOffset.MaxValue;
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId.IsOneOf(ids) && e.Sequence <= limit && e.Timestamp <= until)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(ct);
+        var events = await ReviewEventQuery.LoadAsync(session, reviewId, ct, asOf, sequence);
         return FirstAppraisalRatings(events.Select(e => e.Data).OfType<AppraisalItemRated>(), instrument);
     }
 

@@ -24,9 +24,7 @@ public static class GetAuditTrailEndpoint
         if (problem is not null) return problem.ToResult();
         if (format is not (null or "json" or "csv")) return Problems.Invalid("'format' is json or csv.").ToResult();
 
-        var streams = await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).Select(r => r.Id).ToListAsync(ct);
-        var ids = record is { } one ? (streams.Contains(one) ? [one] : []) : streams.Append(reviewId).ToArray();
-        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var events = await ReviewEventQuery.LoadAsync(session, reviewId, ct, record: record);
 
         // Narrated in full order so a revision always knows the vote it replaced, then filtered.
         var narrator = new AuditNarrator();

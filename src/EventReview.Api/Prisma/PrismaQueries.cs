@@ -40,14 +40,7 @@ public static class PrismaQueries
     public static async Task<(Review? Review, IReadOnlyCollection<RecordState> Records)> AsOfAsync(
         IQuerySession session, Guid reviewId, DateTimeOffset? asOf, long? sequence, CancellationToken ct)
     {
-        var streams = await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).Select(r => r.Id).ToListAsync(ct);
-        var ids = streams.Append(reviewId).ToArray();
-        var limit = sequence ?? long.MaxValue;
-        var until = asOf ?? DateTimeOffset.MaxValue;
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId.IsOneOf(ids) && e.Sequence <= limit && e.Timestamp <= until)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(ct);
+        var events = await ReviewEventQuery.LoadAsync(session, reviewId, ct, asOf, sequence);
         var review = events.Where(e => e.StreamId == reviewId).Aggregate((Review?)null, ReviewFold.Apply);
         return (review, RecordFold.FoldAll(events.Where(e => e.StreamId != reviewId)));
     }

@@ -14,10 +14,7 @@ public static class SignatureCheck
 {
     public static async Task<IReadOnlyList<SignatureVerdict>> VerifyAsync(IQuerySession session, Guid reviewId, CancellationToken ct)
     {
-        var streams = await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).Select(r => r.Id).ToListAsync(ct);
-        var ids = streams.Append(reviewId).ToArray();
-        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).OrderBy(e => e.Sequence).ToListAsync(ct);
-        return Check(reviewId, events);
+        return Check(reviewId, await ReviewEventQuery.LoadAsync(session, reviewId, ct));
     }
 
     public static IReadOnlyList<SignatureVerdict> Check(Guid reviewId, IEnumerable<IEvent> eventsInOrder)
