@@ -51,24 +51,11 @@ public static class RecordCommand
         if (outcome.Problem is not null) return outcome.Problem.ToResult();
 
         stream.AppendMany(outcome.Events);
-        var after = outcome.Events.Aggregate(record, Fold);
+        var after = outcome.Events.Aggregate(record, (state, e) => RecordFold.Apply(state, e, DateTimeOffset.UtcNow));
         var body = JsonSerializer.Serialize(respond(after), EventReviewJson.Options);
         if (key is not null) session.Insert(new IdempotentResponse(key, StatusCodes.Status200OK, body));
         return Results.Text(body, "application/json", statusCode: StatusCodes.Status200OK);
     }
-
-    /// <summary>Applies an event to the record exactly as the projection will, to answer with the new state.</summary>
-    private static RecordState Fold(RecordState record, object e) => e switch
-    {
-        ScreeningConflictRaised x => record.Apply(x),
-        ScreeningDecided x => record.Apply(x),
-        FullTextRetrievalRecorded x => record.Apply(x),
-        RecordMarkedDuplicate x => record.Apply(x),
-        DuplicateMarkRemoved x => record.Apply(x),
-        RecordRemoved x => record.Apply(x),
-        ReportLinkedToStudy x => record.Apply(x),
-        _ => record,
-    };
 
     private static string? IdempotencyKey(HttpContext http, Actor by)
     {

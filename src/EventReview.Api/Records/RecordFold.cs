@@ -13,16 +13,22 @@ public static class RecordFold
     {
         RecordImported => RecordState.Create((IEvent<RecordImported>)e),
         _ when state is null => null,
+        _ => Apply(state, e.Data, e.Timestamp),
+    } is { } next ? next with { Version = e.Version } : null;
+
+    /// <summary>One event's data on an existing record, at the time it was (or is about to be) recorded.</summary>
+    public static RecordState Apply(RecordState state, object data, DateTimeOffset at) => data switch
+    {
         RecordMarkedDuplicate x => state.Apply(x),
         DuplicateMarkRemoved x => state.Apply(x),
         RecordRemoved x => state.Apply(x),
-        ScreeningVoteCast => state.Apply((IEvent<ScreeningVoteCast>)e),
+        ScreeningVoteCast x => state.WithVote(x, at),
         ScreeningConflictRaised x => state.Apply(x),
         ScreeningDecided x => state.Apply(x),
         FullTextRetrievalRecorded x => state.Apply(x),
         ReportLinkedToStudy x => state.Apply(x),
         _ => state,
-    } is { } next ? next with { Version = e.Version } : null;
+    };
 
     public static IReadOnlyCollection<RecordState> FoldAll(IEnumerable<IEvent> eventsInOrder)
     {

@@ -92,12 +92,10 @@ public sealed record RecordState
 
     public RecordState Apply(RecordRemoved e) => this with { Removal = e.Reason, RemovalDetail = e.Detail };
 
-    public RecordState Apply(IEvent<ScreeningVoteCast> e)
-    {
-        var v = e.Data;
-        var vote = new Vote(v.By.Id, v.By.Name, v.Decision, v.ReasonCode, v.Note, e.Timestamp);
-        return WithProgress(v.Stage, Progress(v.Stage).With(vote));
-    }
+    public RecordState Apply(IEvent<ScreeningVoteCast> e) => WithVote(e.Data, e.Timestamp);
+
+    public RecordState WithVote(ScreeningVoteCast v, DateTimeOffset at) =>
+        WithProgress(v.Stage, Progress(v.Stage).With(new Vote(v.By.Id, v.By.Name, v.Decision, v.ReasonCode, v.Note, at)));
 
     public RecordState Apply(ScreeningConflictRaised e) => WithProgress(e.Stage, Progress(e.Stage) with { InConflict = true });
 
