@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using EventReview.Agreement;
-using EventReview.Hosting;
 
 namespace EventReview.Cli.Commands;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using EventReview.Audit;
-using EventReview.Hosting;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using EventReview.Hosting;
 using EventReview.Rebuild;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using System.Text.Json;
 using EventReview.Audit;
-using EventReview.Hosting;
 
 namespace EventReview.Cli.Commands;
 
