@@ -44,6 +44,13 @@ internal static partial class CsvParser
         }
         while (header.Trim().Length == 0 && input.Peek() >= 0);
 
+        // Column names never hold line breaks: a stray quote in the header would otherwise swallow the rows, silently.
+        if (header.Contains('\n', StringComparison.Ordinal))
+        {
+            yield return new ParseError(headerLine, "CSV header has a stray quote that runs past the end of its line");
+            yield break;
+        }
+
         var delimiter = CsvRowReader.DetectDelimiter(header);
         var names = new CsvRowReader(new CharReader(new StringReader(header), limits.MaxRecordLength), delimiter, limits).ReadRow()?.Fields ?? [];
         var map = ColumnMap(names);
