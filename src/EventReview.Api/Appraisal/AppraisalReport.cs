@@ -7,6 +7,9 @@ using EventReview.Screening;
 namespace EventReview.Appraisal;
 
 /// <summary>One record's row in an instrument's table, with the standing it was computed from.</summary>
+/// <summary>An appraised record: its state, its bibliographic data (for the study label) and its ratings.</summary>
+public sealed record AppraisedRecord(RecordState Record, BibRecord Bibliographic, RecordAppraisal Ratings);
+
 public sealed record ReportRow(RecordState Record, AppraisalStanding Standing, bool Blinded, AppraisalTableRow Row)
 {
     public bool ExcludedOnQuality => Record.FullText is { Outcome: Decision.Exclude, Basis: DecisionBasis.Appraisal };
@@ -28,7 +31,7 @@ public static class AppraisalReport
     /// own ratings (and no row where they have none). Null for a viewer who sees everything.
     /// </param>
     /// <param name="only">One instrument's table (present even when empty), or null for every instrument used.</param>
-    public static IReadOnlyList<ReportTable> Build(AppraisalSettings settings, IEnumerable<(RecordState Record, RecordAppraisal Ratings)> records,
+    public static IReadOnlyList<ReportTable> Build(AppraisalSettings settings, IEnumerable<AppraisedRecord> records,
         string? blindedViewer, AppraisalInstrument? only = null)
     {
         var ordered = records.OrderBy(r => r.Record.ImportOrder).ToList();
@@ -39,7 +42,7 @@ public static class AppraisalReport
         {
             var rule = settings.RuleFor(instrument);
             var rows = ordered
-                .Select(r => RowOf(instrument, rule, settings.AppraisersPerRecord, r.Record, r.Ratings, blindedViewer))
+                .Select(r => RowOf(instrument, rule, settings.AppraisersPerRecord, r, blindedViewer))
                 .OfType<ReportRow>()
                 .ToList();
             var table = AppraisalTableBuilder.Build(instrument, rule, []) with { Rows = [.. rows.Select(r => r.Row)] };
@@ -47,9 +50,10 @@ public static class AppraisalReport
         })];
     }
 
-    private static ReportRow? RowOf(AppraisalInstrument instrument, ScoringRule rule, int appraisersPerRecord, RecordState record,
-        RecordAppraisal ratings, string? blindedViewer)
+    private static ReportRow? RowOf(AppraisalInstrument instrument, ScoringRule rule, int appraisersPerRecord, AppraisedRecord appraised,
+        string? blindedViewer)
     {
+        var (record, bibliographic, ratings) = appraised;
         var given = ratings.Of(instrument.Id);
         if (given.Count == 0) return null;
 
@@ -62,7 +66,7 @@ public static class AppraisalReport
             standing = AppraisalStandings.Of(instrument, rule, own, appraisersPerRecord) with { Final = false };
         }
 
-        var study = StudyLabel(record.Bibliographic);
+        var study = StudyLabel(bibliographic);
         var row = standing.Result is not null
             ? AppraisalTableBuilder.Build(instrument, rule, [new AppraisalTableInput(study, standing.Counted)]).Rows[0]
             : AwaitingConsensus(instrument, rule, standing, study);

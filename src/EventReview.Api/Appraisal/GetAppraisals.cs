@@ -91,8 +91,9 @@ public static class GetAppraisalsEndpoint
         var records = (await session.LoadManyAsync<RecordState>(ct, appraisals.Select(a => a.Id))).ToDictionary(r => r.Id);
         var viewer = Actor.From(user).Id;
         var blinded = review!.Settings(Stage.FullText).Blinded && !Blinding.SeesEverything(review, viewer) ? viewer : null;
-        var pairs = appraisals.Where(a => records.ContainsKey(a.Id)).Select(a => (records[a.Id], a));
-        return (AppraisalReport.Build(settings, pairs, blinded, only), r => Blinding.Status(review, viewer, r), null);
+        var bibliography = await RecordBibliography.LoadAsync(session, records.Keys, ct);
+        var appraised = appraisals.Where(a => records.ContainsKey(a.Id)).Select(a => new AppraisedRecord(records[a.Id], bibliography[a.Id], a));
+        return (AppraisalReport.Build(settings, appraised, blinded, only), r => Blinding.Status(review, viewer, r), null);
     }
 
     private static IResult Csv(IReadOnlyList<ReportTable> tables)

@@ -32,7 +32,8 @@ public static class RunDeduplicationEndpoint
             .OrderBy(r => r.ImportOrder)
             .ToListAsync(ct);
         var options = threshold is { } t ? DedupOptions.Default with { TitleSimilarityThreshold = t } : DedupOptions.Default;
-        var matches = DuplicateMatcher.FindDuplicates(records.Select(r => DedupCandidate.From(r.Id.ToString("D"), r.Bibliographic)).ToList(), options);
+        var bibliography = await RecordBibliography.LoadAsync(query, records.Select(r => r.Id), ct);
+        var matches = DuplicateMatcher.FindDuplicates(records.Select(r => DedupCandidate.From(r.Id.ToString("D"), bibliography[r.Id])).ToList(), options);
 
         var byId = records.ToDictionary(r => r.Id);
         var marks = matches

@@ -57,12 +57,8 @@ public static class EventReviewApp
 
     private static void AddServices(IServiceCollection services, EventReviewOptions options, string dataDirectory, string connectionString)
     {
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
-        {
-            // Every request checks connections out several times; preparing repeated statements and skipping the
-            // DISCARD ALL on return (nothing here sets session state) saves round trips on each checkout.
-            ConnectionStringBuilder = { MaxAutoPrepare = 64, NoResetOnClose = true },
-        }.Build());
+        connectionString = Tuned(connectionString);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();
         services.ConfigureHttpJsonOptions(o => EventReviewJson.Configure(o.SerializerOptions));
@@ -89,6 +85,14 @@ public static class EventReviewApp
         });
         services.AddWolverineHttp();
     }
+
+    /// <summary>
+    /// Every request checks connections out several times; preparing repeated statements and skipping the
+    /// DISCARD ALL on return (nothing here sets session state) saves a round trip and a parse on each checkout.
+    /// Set on the connection string, so Marten's and Wolverine's connections get it too, not only ours.
+    /// </summary>
+    public static string Tuned(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString;
 
     /// <summary>The request pipeline and every route.</summary>
     public static void Configure(WebApplication app)

@@ -52,8 +52,7 @@ public static class GetRecordsEndpoint
         // A page far beyond the last is empty: the offset is computed without overflowing into a negative one.
         var skip = (int)Math.Min((number - 1L) * size, int.MaxValue);
         var records = await query.OrderBy(r => r.ImportOrder).Stats(out var stats).Skip(skip).Take(size).ToListAsync(ct);
-        var views = records.Select(r => View(review!, viewer, r)).ToList();
-        return Results.Ok(new RecordPage((int)stats.TotalResults, number, size, views));
+        return Results.Ok(new RecordPage((int)stats.TotalResults, number, size, await ViewsAsync(session, review!, viewer, records, ct)));
     }
 
     /// <summary>
@@ -73,8 +72,16 @@ public static class GetRecordsEndpoint
         };
     }
 
-    public static RecordView View(Review review, string viewerId, RecordState r) => new(
-        r.Id, r.SearchId, Blinding.Status(review, viewerId, r), r.Bibliographic, r.DuplicateOf, r.Removal?.ToString().ToLowerInvariant(),
+    /// <summary>The records as this viewer may see them, with their bibliographic data (one query for the page).</summary>
+    public static async Task<IReadOnlyList<RecordView>> ViewsAsync(IQuerySession session, Review review, string viewerId,
+        IReadOnlyList<RecordState> records, CancellationToken ct)
+    {
+        var bibliography = await RecordBibliography.LoadAsync(session, records.Select(r => r.Id), ct);
+        return [.. records.Select(r => View(review, viewerId, r, bibliography[r.Id]))];
+    }
+
+    public static RecordView View(Review review, string viewerId, RecordState r, BibRecord bibliographic) => new(
+        r.Id, r.SearchId, Blinding.Status(review, viewerId, r), bibliographic, r.DuplicateOf, r.Removal?.ToString().ToLowerInvariant(),
         r.RemovalDetail, Blinding.View(review, viewerId, r, Stage.TitleAbstract), Blinding.View(review, viewerId, r, Stage.FullText),
         r.Retrieved, r.StudyId);
 }

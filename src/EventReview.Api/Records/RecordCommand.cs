@@ -34,16 +34,23 @@ public static class RecordCommand
     {
         var by = Actor.From(user);
         var key = IdempotencyKey(http, by);
-        if (key is not null && await session.LoadAsync<IdempotentResponse>(key, ct) is { } earlier)
-            return Results.Text(earlier.Body, "application/json", statusCode: earlier.Status);
-
-        var review = await session.LoadAsync<Review>(reviewId, ct);
-        if (ReviewAccess.Check(review, user) is { } denied) return denied.ToResult();
-
         // Marten refuses the empty id as a stream id; no record has it.
         if (recordId == Guid.Empty) return Problems.NotFound("No such record in this review.").ToResult();
+
+        // One round trip for everything the rule needs: an earlier answer, the review, and the record at its version.
+        var batch = session.CreateBatchQuery();
+        var earlierAnswer = key is null ? Task.FromResult<IdempotentResponse?>(null) : batch.Load<IdempotentResponse>(key);
+        var reviewLoad = batch.Load<Review>(reviewId);
+        var streamFetch = batch.Events.FetchForWriting<RecordState>(recordId);
+        await batch.Execute(ct);
+
+        if (await earlierAnswer is { } earlier)
+            return Results.Text(earlier.Body, "application/json", statusCode: earlier.Status);
+        var review = await reviewLoad;
+        if (ReviewAccess.Check(review, user) is { } denied) return denied.ToResult();
+
         session.CorrelateWith(http);
-        var stream = await session.Events.FetchForWriting<RecordState>(recordId, ct);
+        var stream = await streamFetch;
         if (stream.Aggregate is not { } record || record.ReviewId != reviewId)
             return Problems.NotFound("No such record in this review.").ToResult();
 

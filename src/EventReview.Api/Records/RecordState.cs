@@ -1,8 +1,8 @@
 using EventReview.Appraisal;
-using EventReview.Records.Parsing;
 using EventReview.Reviews;
 using EventReview.Screening;
 using JasperFx.Events;
+using Marten.Schema;
 
 namespace EventReview.Records;
 
@@ -31,8 +31,10 @@ public sealed record StageProgress(
 }
 
 /// <summary>
-/// A record's stream folded: what it is, where it came from, and where it stands. It is both the write model that
-/// screening rules are checked against and the document that record lists, queues and PRISMA counts read.
+/// A record's stream folded: where it came from and where it stands. It is both the write model that screening
+/// rules are checked against and the document that record lists, queues and PRISMA counts read. The bibliographic
+/// record itself stays in the event that imported it (see <see cref="RecordBibliography"/>): every vote rewrites
+/// this document, and a copy of a 2-3 kB record in it would be rewritten with each one.
 /// </summary>
 public sealed record RecordState
 {
@@ -45,7 +47,6 @@ public sealed record RecordState
     /// lists that a replay into another database reproduces (a global sequence number would not).
     /// </summary>
     public string ImportOrder { get; init; } = "";
-    public BibRecord Bibliographic { get; init; } = new();
     public Guid? DuplicateOf { get; init; }
     public RemovalReason? Removal { get; init; }
     public string? RemovalDetail { get; init; }
@@ -55,6 +56,9 @@ public sealed record RecordState
     public string? RetrievalNote { get; init; }
     public Guid? StudyId { get; init; }
     public long Version { get; init; }
+
+    /// <summary>Marten's hook for a document type's storage; the mapping lives with the feature's setup.</summary>
+    public static void ConfigureMarten(DocumentMapping mapping) => RecordsSetup.MapStorage(mapping);
 
     public string Status => RecordStatus.Of(this);
 
@@ -83,7 +87,6 @@ public sealed record RecordState
         SearchId = e.Data.SearchId,
         ImportKey = e.Data.ImportKey,
         ImportOrder = $"{e.Timestamp.UtcTicks:D19}-{e.Data.Ordinal:D9}",
-        Bibliographic = e.Data.Record,
     };
 
     public RecordState Apply(RecordMarkedDuplicate e) => this with { DuplicateOf = e.DuplicateOf };

@@ -41,6 +41,6 @@ public static class GetQueueEndpoint
             ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractPattern.Contains(marker), ct)
             : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullTextPattern.Contains(marker), ct);
         return Results.Ok(new ScreeningQueue(parsedStage.Name(), (int)stats.TotalResults, voted,
-            records.Select(r => GetRecordsEndpoint.View(review, me, r)).ToList()));
+            await GetRecordsEndpoint.ViewsAsync(session, review, me, records, ct)));
     }
 }

@@ -48,8 +48,9 @@ public static class GetPrintedAppraisalsEndpoint
         var settings = AppraisalSettings.For(reviewId, await session.LoadAsync<AppraisalSettings>(reviewId, ct));
         var appraisals = await session.Query<RecordAppraisal>().Where(a => a.ReviewId == reviewId).ToListAsync(ct);
         var records = (await session.LoadManyAsync<RecordState>(ct, appraisals.Select(a => a.Id))).ToDictionary(r => r.Id);
+        var bibliography = await RecordBibliography.LoadAsync(session, records.Keys, ct);
         var byStudy = appraisals.Where(a => records.ContainsKey(a.Id))
-            .GroupBy(a => AppraisalReport.StudyLabel(records[a.Id].Bibliographic))
+            .GroupBy(a => AppraisalReport.StudyLabel(bibliography[a.Id]))
             .ToDictionary(g => g.Key, g => g.OrderBy(a => records[a.Id].ImportOrder, StringComparer.Ordinal).First());
         return Results.Ok(Build(settings, byStudy));
     }

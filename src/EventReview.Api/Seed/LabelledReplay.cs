@@ -120,7 +120,8 @@ public static class LabelledReplay
         {
             var records = await query.Query<RecordState>().Where(r => r.ReviewId == reviewId).ToListAsync(ct);
             var byLine = labels.ToDictionary(l => l.Line);
-            byRecord = records.ToDictionary(r => r.Id, r => byLine[r.Bibliographic.Line]);
+            var bibliography = await RecordBibliography.LoadAsync(query, records.Select(r => r.Id), ct);
+            byRecord = records.ToDictionary(r => r.Id, r => byLine[bibliography[r.Id].Line]);
             idOf = byRecord.ToDictionary(p => p.Value.RecordId, p => p.Key);
         }
         if (byRecord.Count != labels.Count) throw new SeedLoadException($"{byRecord.Count} records imported for {labels.Count} labelled rows.");

@@ -63,6 +63,6 @@ public sealed class RecordSteps(IDocumentStore store, Guid reviewId, string corr
     }
 
     private static SeedLoadException Refused(string step, RecordState record, ProblemDetails problem) =>
-        new($"{step} was refused for record {record.Id} ({record.Bibliographic.SourceRecordId ?? record.Bibliographic.Title}): "
+        new($"{step} was refused for record {record.Id} (imported as {record.ImportKey}): "
             + $"{problem.Title}: {problem.Detail}");
 }

@@ -142,8 +142,9 @@ public static class SeedLoader
     {
         await using var query = store.QuerySession();
         var records = await query.Query<RecordState>().Where(r => r.ReviewId == SeedPaper.ReviewId).ToListAsync(ct);
-        var byKey = records.Where(r => r.Bibliographic.SourceRecordId?.StartsWith("seed-", StringComparison.Ordinal) == true)
-            .ToDictionary(r => r.Bibliographic.SourceRecordId!["seed-".Length..]);
+        var bibliography = await RecordBibliography.LoadAsync(query, records.Select(r => r.Id), ct);
+        var byKey = records.Where(r => bibliography[r.Id].SourceRecordId?.StartsWith("seed-", StringComparison.Ordinal) == true)
+            .ToDictionary(r => bibliography[r.Id].SourceRecordId!["seed-".Length..]);
         if (byKey.Count != SeedPlan.Records.Count || SeedPlan.Records.Any(p => !byKey.ContainsKey(p.Key)))
             throw new SeedLoadException($"The seed review holds {byKey.Count} seed records; the plan has {SeedPlan.Records.Count}.");
         return byKey;
