@@ -36,14 +36,20 @@ public sealed class EventChainListener : DocumentSessionListenerBase
             {
                 // The database keeps microseconds; the hash must cover exactly what is stored.
                 e.Timestamp = ChainTimestamp.Normalize(e.Timestamp);
-                var canonical = ToCanonical(e, stream.Id, Serialize(session, e.Data));
-                var hash = HashChain.Compute(previous, canonical);
-                var reviewId = (e.Data as IReviewEvent)?.ReviewId ?? Guid.Empty;
+                var link = Link(e, stream.Id, Serialize(session, e.Data), previous);
                 // Insert, never upsert: a link is written once, and the application role may not update it.
-                session.Insert(new ChainLink(ChainLink.IdFor(stream.Id, e.Version), reviewId, stream.Id, e.Version, e.Sequence, previous, hash));
-                previous = hash;
+                session.Insert(link);
+                previous = link.Hash;
             }
         }
+    }
+
+    /// <summary>The link of one event whose data serializes to <paramref name="data"/>, after the stream's <paramref name="previous"/> hash.</summary>
+    public static ChainLink Link(IEvent e, Guid streamId, JsonElement data, string previous)
+    {
+        var hash = HashChain.Compute(previous, ToCanonical(e, streamId, data));
+        var reviewId = (e.Data as IReviewEvent)?.ReviewId ?? Guid.Empty;
+        return new ChainLink(ChainLink.IdFor(streamId, e.Version), reviewId, streamId, e.Version, e.Sequence, previous, hash);
     }
 
     public static CanonicalEvent ToCanonical(IEvent e, Guid streamId, JsonElement data)

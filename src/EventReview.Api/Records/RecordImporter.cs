@@ -16,6 +16,7 @@ public static class RecordImporter
 {
     public const int BatchSize = 1_000;
     private const int MaxIdsReturned = 10_000;
+    private const int InFlight = 2;
 
     public static async Task<ImportSummary> ImportAsync(
         IDocumentStore store, Guid reviewId, Guid searchId, IEnumerable<ParseResult> parsed, Actor by, string? correlationId,
@@ -27,14 +28,25 @@ public static class RecordImporter
         var batch = new List<(string Key, int Ordinal, BibRecord Record)>(BatchSize);
         var ordinal = 0;
         int imported = 0, present = 0;
+        // Up to two batches are written while the next is parsed, so the parser, the preparation of rows and
+        // PostgreSQL work at the same time. Each batch is its own transaction, so a failure leaves only whole batches,
+        // and results are taken in upload order.
+        var writing = new Queue<Task<(IReadOnlyList<Guid> Added, int Skipped)>>();
+
+        async Task CommitOldestAsync()
+        {
+            var (added, skipped) = await writing.Dequeue();
+            imported += added.Count;
+            present += skipped;
+            ids.AddRange(added.Take(MaxIdsReturned + 1 - ids.Count));
+        }
 
         async Task FlushAsync()
         {
             if (batch.Count == 0) return;
-            var (added, skipped) = await AppendBatchAsync(store, reviewId, searchId, batch, by, correlationId, ids, ct);
-            imported += added;
-            present += skipped;
-            batch.Clear();
+            if (writing.Count == InFlight) await CommitOldestAsync();
+            writing.Enqueue(AppendBatchAsync(store, reviewId, searchId, batch, by, correlationId, ct));
+            batch = new(BatchSize);
         }
 
         foreach (var result in parsed)
@@ -53,15 +65,15 @@ public static class RecordImporter
             }
         }
         await FlushAsync();
+        while (writing.Count > 0) await CommitOldestAsync();
         return new ImportSummary(imported, present, errors, ids.Count <= MaxIdsReturned ? ids : null);
     }
 
-    private static async Task<(int Added, int Skipped)> AppendBatchAsync(
+    private static async Task<(IReadOnlyList<Guid> Added, int Skipped)> AppendBatchAsync(
         IDocumentStore store, Guid reviewId, Guid searchId, List<(string Key, int Ordinal, BibRecord Record)> batch, Actor by,
-        string? correlationId, List<Guid> ids, CancellationToken ct)
+        string? correlationId, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        session.CorrelationId = correlationId;
+        await using var session = store.QuerySession();
         var keys = batch.Select(b => b.Key).ToArray();
         var existing = (await session.Query<RecordState>()
                 .Where(r => r.SearchId == searchId && r.ImportKey.IsOneOf(keys))
@@ -69,16 +81,10 @@ public static class RecordImporter
                 .ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
 
-        var added = 0;
-        foreach (var (key, position, record) in batch)
-        {
-            if (existing.Contains(key)) continue;
-            var id = Guid.CreateVersion7();
-            session.Events.StartStream<RecordState>(id, new RecordImported(reviewId, id, searchId, key, position, record, by));
-            if (ids.Count <= MaxIdsReturned) ids.Add(id);
-            added++;
-        }
-        if (added > 0) await session.SaveChangesAsync(ct);
-        return (added, batch.Count - added);
+        var added = batch.Where(b => !existing.Contains(b.Key))
+            .Select(b => new NewRecord(Guid.CreateVersion7(), b.Key, b.Ordinal, b.Record))
+            .ToList();
+        await new RecordBulkAppend(store).AppendAsync(reviewId, searchId, added, by, correlationId, ct);
+        return ([.. added.Select(r => r.Id)], batch.Count - added.Count);
     }
 }
