@@ -42,5 +42,55 @@ public class RebuildTests(RebuildFixture app) : IClassFixture<RebuildFixture>
         Json(await PrismaQueries.LiveAsync(db, reviewDoc, ct)).ShouldBe(Json(live));
     }
 
+    [Fact]
+    public async Task A_damaged_record_document_is_restored_from_the_events_by_a_rebuild()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        await RandomHistory.RunAsync(review, records: 10, seed: 21);
+        var store = (IDocumentStore)app.Host.Services.GetService(typeof(IDocumentStore))!;
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = NpgsqlDataSource.Create(app.ConnectionString);
+        var intact = await ProjectionFingerprints.ComputeAsync(db, null, ct);
+
+        // A record document edited behind the product's back, and another one lost.
+        string[] damage =
+        [
+            """
+            update eventreview.mt_doc_recordstate set data = jsonb_set(data, '{status}', '"included"'), status = 'included'
+            where id = (select id from eventreview.mt_doc_recordstate where review_id = $1 order by id limit 1)
+            """,
+            "delete from eventreview.mt_doc_recordstate where id = (select id from eventreview.mt_doc_recordstate where review_id = $1 order by id desc limit 1)",
+        ];
+        foreach (var sql in damage)
+        {
+            await using var command = db.CreateCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = review.ReviewId });
+            (await command.ExecuteNonQueryAsync(ct)).ShouldBe(1);
+        }
+        (await ProjectionFingerprints.ComputeAsync(db, null, ct))["records"].ShouldNotBe(intact["records"]);
+
+        var rebuild = await ProjectionRebuilder.RebuildAllAsync(store, db, ct);
+
+        rebuild.After.ShouldBe(intact);
+    }
+
+    [Fact]
+    public async Task A_fingerprint_is_recomputed_by_PostgreSQL_alone_from_the_stored_documents()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        await RandomHistory.RunAsync(review, records: 5, seed: 22);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = NpgsqlDataSource.Create(app.ConnectionString);
+
+        // What an auditor can run in psql: SHA-256 over "id\njson\n" of every document in id order.
+        await using var command = db.CreateCommand("""
+            select encode(sha256(convert_to(coalesce(string_agg(id::text || E'\n' || data::text || E'\n', '' order by id::text), ''), 'UTF8')), 'hex')
+            from eventreview.mt_doc_recordstate
+            """);
+        var byPostgres = (string)(await command.ExecuteScalarAsync(ct))!;
+
+        (await ProjectionFingerprints.ComputeAsync(db, null, ct))["records"].ShouldBe(byPostgres);
+    }
+
     private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value, EventReview.Hosting.EventReviewJson.Options);
 }
