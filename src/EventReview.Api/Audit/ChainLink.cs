@@ -7,4 +7,8 @@ namespace EventReview.Audit;
 public sealed record ChainLink(string Id, Guid ReviewId, Guid StreamId, long Version, long Sequence, string PreviousHash, string Hash)
 {
     public static string IdFor(Guid streamId, long version) => $"{streamId:D}:{version}";
+
+    /// <summary>The link of a stream's newest event, found through the stream's version (a Marten where clause; ? is the stream id).</summary>
+    public const string HeadOfStreamWhere =
+        "where id = (select s.id::text || ':' || s.version from " + Hosting.EventStoreSetup.Schema + ".mt_streams s where s.id = ?)";
 }

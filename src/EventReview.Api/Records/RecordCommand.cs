@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using EventReview.Audit;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Observability;
@@ -37,12 +38,15 @@ public static class RecordCommand
         // Marten refuses the empty id as a stream id; no record has it.
         if (recordId == Guid.Empty) return Problems.NotFound("No such record in this review.").ToResult();
 
-        // One round trip for everything the rule needs: an earlier answer, the review, and the record at its version.
+        // One round trip for everything the rule and the append need: an earlier answer, the review, the record at its
+        // version, and the hash link at the head of its stream (which the new event's link chains to).
         var batch = session.CreateBatchQuery();
         var earlierAnswer = key is null ? Task.FromResult<IdempotentResponse?>(null) : batch.Load<IdempotentResponse>(key);
         var reviewLoad = batch.Load<Review>(reviewId);
         var streamFetch = batch.Events.FetchForWriting<RecordState>(recordId);
+        var headLoad = batch.Query<ChainLink>(ChainLink.HeadOfStreamWhere, recordId);
         await batch.Execute(ct);
+        foreach (var head in await headLoad) EventChainListener.Remember(session, head);
 
         if (await earlierAnswer is { } earlier)
             return Results.Text(earlier.Body, "application/json", statusCode: earlier.Status);
