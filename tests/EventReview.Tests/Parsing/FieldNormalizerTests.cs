@@ -31,6 +31,18 @@ public class FieldNormalizerTests
     }
 
     [Theory]
+    [InlineData("Already normal text", "Already normal text")]
+    [InlineData("  leading and trailing  ", "leading and trailing")]
+    [InlineData("two  spaces", "two spaces")]
+    [InlineData("tab\tand\nnewline", "tab and newline")]
+    [InlineData("no\u00A0break\u2009thin", "no break thin")]
+    [InlineData(" \t ", null)]
+    public void Text_is_single_spaced_and_trimmed(string input, string? expected)
+    {
+        FieldNormalizer.Text(input).ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("2016/09//", 2016)]
     [InlineData("2019//", 2019)]
     [InlineData("2017 Nov 15", 2017)]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -12,6 +13,11 @@ public static partial class FieldNormalizer
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
+        }
+
+        if (IsNormal(value))
+        {
+            return value;
         }
 
         var sb = new StringBuilder(value.Length);
@@ -35,6 +41,14 @@ public static partial class FieldNormalizer
 
         return sb.ToString();
     }
+
+    /// <summary>Every white-space character but the plain space, which the normal form keeps (one at a time).</summary>
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) && c != ' ')]);
+
+    /// <summary>Already in the form <see cref="Text"/> produces: single spaces between words, none at either end.</summary>
+    private static bool IsNormal(string value) =>
+        value[0] != ' ' && value[^1] != ' ' && !value.AsSpan().ContainsAny(OtherWhiteSpace) && !value.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>
     /// Bare lower-case DOI: strips https://doi.org/, dx.doi.org, "doi:" prefixes and URL escapes; null when what

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace EventReview.Records.Parsing;
@@ -19,8 +20,24 @@ internal sealed class LineReader(TextReader reader, int maxLineLength)
     private int length;
     private int lineNumber;
 
+    /// <summary>Every character the fast path leaves to the careful one: line ends, controls, DEL and a byte-order mark.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        [.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c != '\t'), '\u007F', '\uFEFF']);
+
     public bool TryRead(out TextLine line)
     {
+        // Most lines are plain text already in the buffer: one string straight from it.
+        var rest = buffer.AsSpan(position, length - position);
+        var end = rest.IndexOfAny(Special);
+        if (end >= 0 && end <= maxLineLength && rest[end] is '\n' or '\r')
+        {
+            var plain = new string(rest[..end]);
+            position += end + 1;
+            if (rest[end] == '\r' && Peek() == '\n') position++;
+            line = new TextLine(++lineNumber, plain, null);
+            return true;
+        }
+
         text.Clear();
         var tooLong = false;
         var controls = 0;
