@@ -23,8 +23,11 @@ public sealed class EventReviewOptions
     /// </summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 
-    /// <summary>Largest accepted upload, in bytes.</summary>
-    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+    /// <summary>
+    /// Largest accepted upload, in bytes. Uploads are parsed as they stream in, in flat memory, so the cap bounds time
+    /// and disk, not memory: 1 GiB holds about 400,000 records of a typical RIS export (a 100,000-record export is 261 MB).
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = 1L << 30;
 
     public AuthOptions Auth { get; set; } = new();
 }
