@@ -31,8 +31,9 @@ public sealed class Import : IScenario
         await using (var app = await BenchApp.StartAsync(context, connectionString, $"app-import-{size}"))
         {
             var by = new Actor(ReviewAtScale.Lead, "Bench Lead");
-            // Warm the importer (JIT, Marten's first batch) into a throwaway review before the clock starts.
-            await using (var warm = File.OpenRead(RisCorpus.Build(context, 100)))
+            // Warm the importer into a throwaway review before the clock starts: long enough (a tenth of the size, at
+            // most 10,000 records) for the runtime's tiered JIT to recompile the hot path, as in a server that has run.
+            await using (var warm = File.OpenRead(RisCorpus.Build(context, Math.Clamp(size / 10, 100, 10_000))))
                 await RecordImporter.ImportAsync(app.Store, Guid.CreateVersion7(), Guid.CreateVersion7(), BibParser.Parse(warm), by, null, ct);
 
             GC.Collect();
@@ -56,8 +57,8 @@ public sealed class Import : IScenario
                 Aim: new("≥ 0.5x raw COPY", 0.5, AtLeast: true, OnRatio: true), Note: $"{n:N0} records"));
             figures.Add(new(Name, "import duration", size, seconds, "s",
                 Aim: size == 100_000 ? new("< 5 s at 100,000", 5, AtLeast: false) : null));
-            figures.Add(new(Name, "import excluding parse", size, n / (seconds - parsing.Elapsed.TotalSeconds), "records/s",
-                Baseline: RawBulkWrite.Copy, Note: $"{parsing.Elapsed.TotalSeconds:N2} s of the total was parsing"));
+            // Batches are written while the next is parsed, so this is time the parser held its thread, not time added.
+            figures.Add(new(Name, "time inside the parser (overlaps the writes)", size, parsing.Elapsed.TotalSeconds, "s"));
             figures.Add(new(Name, "import peak working set", size, peak / 1e6, "MB"));
             figures.Add(new(Name, "import allocation", size, allocated / (double)Math.Max(n, 1), "bytes/record"));
         }
