@@ -51,8 +51,10 @@ public static class GetRecordsEndpoint
 
         // A page far beyond the last is empty: the offset is computed without overflowing into a negative one.
         var skip = (int)Math.Min((number - 1L) * size, int.MaxValue);
-        var records = await query.OrderBy(r => r.ImportOrder).Stats(out var stats).Skip(skip).Take(size).ToListAsync(ct);
-        return Results.Ok(new RecordPage((int)stats.TotalResults, number, size, await ViewsAsync(session, review!, viewer, records, ct)));
+        // A count of its own rather than Marten's Stats: a window count over the page query materializes every row.
+        var total = await query.CountAsync(ct);
+        var records = await query.OrderBy(r => r.ImportOrder).Skip(skip).Take(size).ToListAsync(ct);
+        return Results.Ok(new RecordPage(total, number, size, await ViewsAsync(session, review!, viewer, records, ct)));
     }
 
     /// <summary>

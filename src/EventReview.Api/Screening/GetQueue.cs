@@ -36,11 +36,12 @@ public static class GetQueueEndpoint
             : session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
                 && r.FullTextVoteCount < required && !r.FullTextPattern.Contains(marker));
 
-        var records = await Waiting().OrderBy(r => r.ImportOrder).Stats(out var stats).Take(size).ToListAsync(ct);
+        var waiting = await Waiting().CountAsync(ct);
+        var records = await Waiting().OrderBy(r => r.ImportOrder).Take(size).ToListAsync(ct);
         var voted = parsedStage == Stage.TitleAbstract
             ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractPattern.Contains(marker), ct)
             : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullTextPattern.Contains(marker), ct);
-        return Results.Ok(new ScreeningQueue(parsedStage.Name(), (int)stats.TotalResults, voted,
+        return Results.Ok(new ScreeningQueue(parsedStage.Name(), waiting, voted,
             await GetRecordsEndpoint.ViewsAsync(session, review, me, records, ct)));
     }
 }
