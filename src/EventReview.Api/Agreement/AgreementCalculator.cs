@@ -12,7 +12,14 @@ public static class AgreementCalculator
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(options);
-        var table = RatingTable.Build(ratings, options.Categories);
+        return Compute(RatingTable.Build(ratings, options.Categories), options);
+    }
+
+    /// <summary>The report of ratings already arranged (with <paramref name="options"/>' categories, if any).</summary>
+    public static AgreementReport Compute(RatingTable table, AgreementOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(options);
         var notes = new List<string>();
         if (table.Raters.Count < 2)
         {
@@ -105,11 +112,12 @@ public static class AgreementCalculator
     {
         var pairs = new List<PairAgreement>();
         var identity = CohenKappa.Weights(table.Categories.Count, KappaWeights.None);
+        var crosstabs = table.PairCrosstabs();
         for (var a = 0; a < table.Raters.Count; a++)
         {
             for (var b = a + 1; b < table.Raters.Count; b++)
             {
-                var crosstab = table.Crosstab(a, b);
+                var crosstab = crosstabs[a, b];
                 var label = $"pairs ({table.Raters[a]}, {table.Raters[b]}) cohenKappa";
                 var kappa = Take(CohenKappa.FromTable(crosstab, identity), label, notes);
                 pairs.Add(new PairAgreement(

@@ -50,10 +50,18 @@ public static class GetAgreementEndpoint
             return Results.Ok(AgreementCalculator.Compute(await FirstAppraisalRatingsAsync(session, reviewId, instrument, asOf, sequence, ct), options));
         }
 
-        var ratings = asOf is null && sequence is null
+        var tallies = asOf is null && sequence is null
             ? await LiveFirstVotesAsync(db, review!, viewer, parsedStage, ct)
             : FirstVotes(review!, viewer, (await PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct)).Records, parsedStage);
-        return Results.Ok(AgreementCalculator.Compute(ratings, options));
+        try
+        {
+            return Results.Ok(AgreementCalculator.Compute(Table(tallies, options.Categories), options));
+        }
+        catch (AgreementInputException ex)
+        {
+            // The votes' decisions are outside the categories the caller listed.
+            return Problems.Invalid(ex.Message).ToResult();
+        }
     }
 
     private static async Task<IReadOnlyList<Rating>> FirstAppraisalRatingsAsync(IQuerySession session, Guid reviewId, string instrument,
@@ -73,11 +81,11 @@ public static class GetAgreementEndpoint
             .ToList();
 
     /// <summary>
-    /// The live first votes, tallied by pattern in PostgreSQL (one indexed group-by, whatever the review's size) and
-    /// expanded to one rating per reviewer per record. A blinded screener only gets records decided at the stage.
+    /// The live first votes, tallied by pattern in PostgreSQL (one indexed group-by, whatever the review's size). A
+    /// blinded screener only gets records decided at the stage.
     /// </summary>
-    private static async Task<IReadOnlyList<Rating>> LiveFirstVotesAsync(Npgsql.NpgsqlDataSource db, Review review, string viewer, Stage stage,
-        CancellationToken ct)
+    private static async Task<IReadOnlyList<(string Pattern, long Count)>> LiveFirstVotesAsync(Npgsql.NpgsqlDataSource db, Review review,
+        string viewer, Stage stage, CancellationToken ct)
     {
         var column = stage == Stage.TitleAbstract ? "title_abstract_pattern" : "full_text_pattern";
         string[] undecided = stage == Stage.TitleAbstract
@@ -93,36 +101,27 @@ public static class GetAgreementEndpoint
         var tallies = new List<(string Pattern, long Count)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) tallies.Add((reader.GetString(0), reader.GetInt64(1)));
-        return Expand(tallies);
+        return tallies;
     }
 
     /// <summary>
-    /// One rating per reviewer per record from pattern tallies, in a fixed order, so floating-point sums (and every
-    /// figure) are identical whether the votes came from the live documents, a fold of past events, or another database.
+    /// The rating table of pattern tallies: each pattern's first votes once per record that has it, patterns in a fixed
+    /// order, so floating-point sums (and every figure) are identical whether the votes came from the live documents,
+    /// a fold of past events, or another database.
     /// </summary>
-    public static IReadOnlyList<Rating> Expand(IEnumerable<(string Pattern, long Count)> tallies)
-    {
-        var ratings = new List<Rating>();
-        var group = 0;
-        foreach (var (pattern, count) in tallies.OrderBy(t => t.Pattern, StringComparer.Ordinal))
-        {
-            var votes = VotePattern.Parse(pattern);
-            group++;
-            for (var i = 0; i < count; i++)
-                ratings.AddRange(votes.Select(v => new Rating($"{group:D6}-{i:D9}", v.Reviewer, v.Decision)));
-        }
-        return ratings;
-    }
+    public static RatingTable Table(IEnumerable<(string Pattern, long Count)> tallies, IReadOnlyList<string>? categories) =>
+        RatingTable.FromGroups([.. tallies.OrderBy(t => t.Pattern, StringComparer.Ordinal).Select(t => (VotePattern.Parse(t.Pattern), t.Count))],
+            categories);
 
     /// <summary>
-    /// Each reviewer's first vote per record, as long-format ratings. A blinded screener only gets records already
-    /// decided at the stage, where every vote is visible anyway.
+    /// Each reviewer's first vote per record, tallied by pattern. A blinded screener only gets records already decided
+    /// at the stage, where every vote is visible anyway.
     /// </summary>
-    public static IReadOnlyList<Rating> FirstVotes(Review review, string viewerId, IEnumerable<RecordState> records, Stage stage) =>
-        Expand(records
+    public static IReadOnlyList<(string Pattern, long Count)> FirstVotes(Review review, string viewerId, IEnumerable<RecordState> records, Stage stage) =>
+        [.. records
             .Where(r => Blinding.MaySee(review, viewerId, r, stage, authorId: null))
             .Select(r => VotePattern.Of(r.Progress(stage)))
             .Where(p => p != VotePattern.None)
             .GroupBy(p => p)
-            .Select(g => (g.Key, (long)g.Count())));
+            .Select(g => (g.Key, (long)g.Count()))];
 }

@@ -87,6 +87,69 @@ public sealed class RatingTable
         return new RatingTable(items.Keys.ToArray(), raters.Keys.ToArray(), order, NumbersOf(order), grid);
     }
 
+    /// <summary>
+    /// The table <see cref="Build"/> makes from groups of interchangeable items, each group's ratings repeated for its
+    /// count of items (named "group-index", groups numbered from 1 in the order given), without one rating object per
+    /// rater per item: a review of 100,000 screened records is a few dozen groups of identical first votes.
+    /// </summary>
+    public static RatingTable FromGroups(IReadOnlyList<(IReadOnlyList<(string Rater, string Label)> Ratings, long Count)> groups,
+        IReadOnlyList<string>? categories = null)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var raters = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labels = new List<string>();
+        var rating = 0;
+        foreach (var (ratings, _) in groups.Where(g => g.Count > 0))
+        {
+            foreach (var (rater, label) in ratings)
+            {
+                RequireText(rater, "rater", rating);
+                RequireText(label, "label", rating++);
+                raters.TryAdd(rater, raters.Count);
+                labels.Add(label);
+            }
+            if (ratings.GroupBy(r => r.Rater, StringComparer.Ordinal).FirstOrDefault(r => r.Count() > 1) is { } twice)
+                throw new AgreementInputException($"Rater '{twice.Key}' rated the same items more than once.");
+        }
+
+        var order = categories is null ? SortLabels(labels) : CheckCategories(categories);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < order.Length; c++)
+        {
+            index[order[c]] = c;
+        }
+
+        // A group without ratings holds no rated item.
+        var items = new string[checked((int)groups.Where(g => g.Ratings.Count > 0).Sum(g => Math.Max(g.Count, 0)))];
+        var grid = new int[items.Length, raters.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            for (var r = 0; r < raters.Count; r++)
+            {
+                grid[i, r] = Missing;
+            }
+        }
+
+        var item = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var (ratings, count) = groups[g];
+            if (ratings.Count == 0 || count <= 0) continue;
+            var columns = ratings.Select(r => raters.GetValueOrDefault(r.Rater)).ToArray();
+            var values = ratings.Select(r => index.TryGetValue(r.Label, out var category)
+                ? category
+                : throw new AgreementInputException($"Label '{r.Label}' (rater '{r.Rater}') is not one of the given categories {string.Join(", ", order)}."))
+                .ToArray();
+            for (var i = 0L; i < count; i++, item++)
+            {
+                items[item] = $"{g + 1:D6}-{i:D9}";
+                for (var k = 0; k < columns.Length; k++) grid[item, columns[k]] = values[k];
+            }
+        }
+
+        return new RatingTable(items, raters.Keys.ToArray(), order, NumbersOf(order), grid);
+    }
+
     /// <summary>Items x categories matrix: how many raters put each item in each category.</summary>
     public int[,] CategoryCounts()
     {
@@ -118,6 +181,33 @@ public sealed class RatingTable
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// <see cref="Crosstab"/> of every pair of raters (indexed [first, second], first before second), in one pass over
+    /// the items: each item adds only to the pairs among its own raters, so many raters who each rate a share of the
+    /// items (screeners splitting a review) cost no more than two.
+    /// </summary>
+    public int[,][,] PairCrosstabs()
+    {
+        var q = Categories.Count;
+        var tables = new int[Raters.Count, Raters.Count][,];
+        for (var a = 0; a < Raters.Count; a++)
+            for (var b = a + 1; b < Raters.Count; b++)
+                tables[a, b] = new int[q, q];
+
+        var rated = new List<int>(Raters.Count);
+        for (var i = 0; i < Items.Count; i++)
+        {
+            rated.Clear();
+            for (var r = 0; r < Raters.Count; r++)
+                if (_grid[i, r] != Missing) rated.Add(r);
+            for (var x = 0; x < rated.Count; x++)
+                for (var y = x + 1; y < rated.Count; y++)
+                    tables[rated[x], rated[y]][_grid[i, rated[x]], _grid[i, rated[y]]]++;
+        }
+
+        return tables;
     }
 
     /// <summary>Parses a label as a number the way the category order does (invariant culture).</summary>

@@ -220,6 +220,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         { Caller.Lead, "/agreement?level=cardinal" },
         { Caller.Lead, "/agreement?asOf=yesterday" },
         { Caller.Lead, "/agreement?sequence=last" },
+        { Caller.Lead, "/agreement?categories=yes,no" },
         { Caller.Lead, "/appraisals?format=xml" },
         { Caller.Lead, "/appraisals?instrument=no-such-tool" },
         { Caller.Lead, "/appraisals.csv?instrument=no-such-tool" },
