@@ -36,28 +36,43 @@ public sealed class Reads : IScenario
         await using (var find = db.CreateCommand("select id from eventreview.mt_doc_review order by id desc limit 1"))
             review = (Guid)(await find.ExecuteScalarAsync(ct))!;
 
-        var figures = new List<Figure>
-        {
-            new(Name, RawPage, size, await TimeSqlAsync(db, review,
-                "select data from eventreview.mt_doc_recordstate where review_id = $1 order by import_order limit 100", ct), "ms"),
-            new(Name, RawCount, size, await TimeSqlAsync(db, review,
-                "select status, count(*) from eventreview.mt_doc_recordstate where review_id = $1 group by status", ct), "ms"),
-            new(Name, RawAll, size, await TimeSqlAsync(db, review,
-                "select data from eventreview.mt_doc_recordstate where review_id = $1", ct), "ms"),
-        };
-
         using var lead = app.ClientFor(ReviewAtScale.Lead, "Bench Lead");
         using var screener = app.ClientFor(ReviewAtScale.ScreenerId(1), ReviewAtScale.ScreenerId(1));
-        var api = $"/api/reviews/{review}";
-        figures.Add(await TimeGetAsync(context, lead, $"{api}/records?page=1&pageSize=100", "GET records, first page of 100", RawPage, size, ct));
-        figures.Add(await TimeGetAsync(context, lead, $"{api}/records?page={size / 100}&pageSize=100", "GET records, last page of 100", RawPage, size, ct));
-        figures.Add(await TimeGetAsync(context, screener, $"{api}/queue?stage=title-abstract", "GET queue (screener)", RawCount, size, ct));
-        figures.Add(await TimeGetAsync(context, lead, $"{api}/prisma", "GET prisma", RawCount, size, ct));
-        figures.Add(await TimeGetAsync(context, lead, $"{api}/agreement?stage=title-abstract", "GET agreement", RawAll, size, ct));
+        var figures = await RoundAsync(context, db, review, lead, screener, size, "", ct);
+
+        // Right after a bulk load and a burst of votes no page of the table is marked all-visible yet, so every read
+        // visits the table itself; autovacuum marks them within minutes, after which reads are answered from indexes.
+        await using (var vacuum = db.CreateCommand("vacuum (analyze) eventreview.mt_doc_recordstate"))
+            await vacuum.ExecuteNonQueryAsync(ct);
+        figures.AddRange(await RoundAsync(context, db, review, lead, screener, size, " (after VACUUM)", ct));
         return figures;
     }
 
-    private async Task<Figure> TimeGetAsync(BenchContext context, HttpClient client, string path, string metric, string baseline, long size, CancellationToken ct)
+    private async Task<List<Figure>> RoundAsync(BenchContext context, NpgsqlDataSource db, Guid review, HttpClient lead, HttpClient screener,
+        long size, string when, CancellationToken ct)
+    {
+        var figures = new List<Figure>
+        {
+            new(Name, RawPage + when, size, await TimeSqlAsync(db, review,
+                "select data from eventreview.mt_doc_recordstate where review_id = $1 order by import_order limit 100", ct), "ms"),
+            new(Name, RawCount + when, size, await TimeSqlAsync(db, review,
+                "select status, count(*) from eventreview.mt_doc_recordstate where review_id = $1 group by status", ct), "ms"),
+            new(Name, RawAll + when, size, await TimeSqlAsync(db, review,
+                "select data from eventreview.mt_doc_recordstate where review_id = $1", ct), "ms"),
+        };
+
+        var api = $"/api/reviews/{review}";
+        var aim = new Aim("< 50 ms at 100,000", 50, AtLeast: false);
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/records?page=1&pageSize=100", "GET records, first page of 100" + when, RawPage + when, size, null, ct));
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/records?page={size / 100}&pageSize=100", "GET records, last page of 100" + when, RawPage + when, size, null, ct));
+        figures.Add(await TimeGetAsync(context, screener, $"{api}/queue?stage=title-abstract", "GET queue (screener)" + when, RawCount + when, size, null, ct));
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/prisma", "GET prisma" + when, RawCount + when, size, aim, ct));
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/agreement?stage=title-abstract", "GET agreement" + when, RawAll + when, size, aim, ct));
+        return figures;
+    }
+
+    private async Task<Figure> TimeGetAsync(BenchContext context, HttpClient client, string path, string metric, string baseline, long size,
+        Aim? aim, CancellationToken ct)
     {
         var times = new List<double>();
         var status = 0;
@@ -73,7 +88,7 @@ public sealed class Reads : IScenario
         }
         context.Log($"{metric}: HTTP {status}, {bytes:N0} bytes, {Median(times):N1} ms");
         return status == 200
-            ? new(Name, metric, size, Median(times), "ms", Baseline: baseline, Note: $"{bytes / 1e3:N0} kB")
+            ? new(Name, metric, size, Median(times), "ms", Baseline: baseline, Aim: size == 100_000 ? aim : null, Note: $"{bytes / 1e3:N0} kB")
             : new(Name, metric, size, double.NaN, "ms", Note: $"not available: HTTP {status}");
     }
 
