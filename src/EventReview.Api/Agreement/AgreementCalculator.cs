@@ -139,9 +139,11 @@ public static class AgreementCalculator
     private static Outcome<FleissKappaResult> Fleiss(RatingTable table, int[,] counts, out string? note)
     {
         note = null;
-        var perItem = Enumerable.Range(0, table.Items.Count)
-            .Select(i => Enumerable.Range(0, table.Raters.Count).Count(r => table[i, r] != RatingTable.Missing))
-            .ToArray();
+        // Ratings per item: the item's row of category counts adds up to them.
+        var perItem = new int[table.Items.Count];
+        for (var i = 0; i < perItem.Length; i++)
+            for (var k = 0; k < table.Categories.Count; k++)
+                perItem[i] += counts[i, k];
         var pairable = Enumerable.Range(0, perItem.Length).Where(i => perItem[i] >= 2).ToArray();
         if (pairable.Length == 0)
         {
