@@ -3,23 +3,27 @@ using System.Globalization;
 namespace EventReview.Agreement;
 
 /// <summary>
-/// Long-format ratings arranged as an items x raters grid of category indices, the shape every
-/// coefficient starts from. Items and raters keep the order of their first rating.
+/// Long-format ratings arranged by item: each item's ratings as (rater, category index) in rater order, the shape every
+/// coefficient starts from. Items and raters keep the order of their first rating. Rows rather than an items x raters
+/// grid, because a grid is mostly empty when many screeners each rate a share of the records.
 /// </summary>
 public sealed class RatingTable
 {
     /// <summary>Marks a rater who did not rate an item.</summary>
     public const int Missing = -1;
 
-    private readonly int[,] _grid;
+    // Item i's ratings are entries _start[i] up to _start[i + 1], raters ascending.
+    private readonly int[] _start;
+    private readonly int[] _rater;
+    private readonly int[] _category;
 
-    private RatingTable(string[] items, string[] raters, string[] categories, double[]? values, int[,] grid)
+    private RatingTable(string[] items, string[] raters, string[] categories, double[]? values, int[] start, int[] rater, int[] category)
     {
         Items = items;
         Raters = raters;
         Categories = categories;
         NumericValues = values;
-        _grid = grid;
+        (_start, _rater, _category) = (start, rater, category);
     }
 
     public IReadOnlyList<string> Items { get; }
@@ -33,7 +37,15 @@ public sealed class RatingTable
     public IReadOnlyList<double>? NumericValues { get; }
 
     /// <summary>Category index of the rating of <paramref name="item"/> by <paramref name="rater"/>, or <see cref="Missing"/>.</summary>
-    public int this[int item, int rater] => _grid[item, rater];
+    public int this[int item, int rater]
+    {
+        get
+        {
+            for (var e = _start[item]; e < _start[item + 1]; e++)
+                if (_rater[e] == rater) return _category[e];
+            return Missing;
+        }
+    }
 
     /// <summary>Arranges the ratings; throws <see cref="AgreementInputException"/> for blank fields, repeated ratings or unknown labels.</summary>
     public static RatingTable Build(IReadOnlyList<Rating> ratings, IReadOnlyList<string>? categories = null)
@@ -84,7 +96,22 @@ public sealed class RatingTable
             grid[items[rating.Item], raters[rating.Rater]] = category;
         }
 
-        return new RatingTable(items.Keys.ToArray(), raters.Keys.ToArray(), order, NumbersOf(order), grid);
+        var (start, raterOf, categoryOf) = (new int[items.Count + 1], new List<int>(ratings.Count), new List<int>(ratings.Count));
+        for (var i = 0; i < items.Count; i++)
+        {
+            start[i] = raterOf.Count;
+            for (var r = 0; r < raters.Count; r++)
+            {
+                if (grid[i, r] != Missing)
+                {
+                    raterOf.Add(r);
+                    categoryOf.Add(grid[i, r]);
+                }
+            }
+        }
+
+        start[items.Count] = raterOf.Count;
+        return new RatingTable(items.Keys.ToArray(), raters.Keys.ToArray(), order, NumbersOf(order), start, [.. raterOf], [.. categoryOf]);
     }
 
     /// <summary>
@@ -121,33 +148,33 @@ public sealed class RatingTable
 
         // A group without ratings holds no rated item.
         var items = new string[checked((int)groups.Where(g => g.Ratings.Count > 0).Sum(g => Math.Max(g.Count, 0)))];
-        var grid = new int[items.Length, raters.Count];
-        for (var i = 0; i < items.Length; i++)
-        {
-            for (var r = 0; r < raters.Count; r++)
-            {
-                grid[i, r] = Missing;
-            }
-        }
-
+        var start = new int[items.Length + 1];
+        var (raterOf, categoryOf) = (new List<int>(), new List<int>());
         var item = 0;
         for (var g = 0; g < groups.Count; g++)
         {
             var (ratings, count) = groups[g];
             if (ratings.Count == 0 || count <= 0) continue;
-            var columns = ratings.Select(r => raters.GetValueOrDefault(r.Rater)).ToArray();
-            var values = ratings.Select(r => index.TryGetValue(r.Label, out var category)
-                ? category
-                : throw new AgreementInputException($"Label '{r.Label}' (rater '{r.Rater}') is not one of the given categories {string.Join(", ", order)}."))
+            var entries = ratings
+                .Select(r => (Rater: raters[r.Rater], Category: index.TryGetValue(r.Label, out var c)
+                    ? c
+                    : throw new AgreementInputException($"Label '{r.Label}' (rater '{r.Rater}') is not one of the given categories {string.Join(", ", order)}.")))
+                .OrderBy(e => e.Rater)
                 .ToArray();
             for (var i = 0L; i < count; i++, item++)
             {
                 items[item] = $"{g + 1:D6}-{i:D9}";
-                for (var k = 0; k < columns.Length; k++) grid[item, columns[k]] = values[k];
+                start[item] = raterOf.Count;
+                foreach (var (r, c) in entries)
+                {
+                    raterOf.Add(r);
+                    categoryOf.Add(c);
+                }
             }
         }
 
-        return new RatingTable(items, raters.Keys.ToArray(), order, NumbersOf(order), grid);
+        start[items.Length] = raterOf.Count;
+        return new RatingTable(items, raters.Keys.ToArray(), order, NumbersOf(order), start, [.. raterOf], [.. categoryOf]);
     }
 
     /// <summary>Items x categories matrix: how many raters put each item in each category.</summary>
@@ -156,12 +183,9 @@ public sealed class RatingTable
         var counts = new int[Items.Count, Categories.Count];
         for (var i = 0; i < Items.Count; i++)
         {
-            for (var r = 0; r < Raters.Count; r++)
+            for (var e = _start[i]; e < _start[i + 1]; e++)
             {
-                if (_grid[i, r] != Missing)
-                {
-                    counts[i, _grid[i, r]]++;
-                }
+                counts[i, _category[e]]++;
             }
         }
 
@@ -174,9 +198,9 @@ public sealed class RatingTable
         var table = new int[Categories.Count, Categories.Count];
         for (var i = 0; i < Items.Count; i++)
         {
-            if (_grid[i, first] != Missing && _grid[i, second] != Missing)
+            if (this[i, first] is var a and not Missing && this[i, second] is var b and not Missing)
             {
-                table[_grid[i, first], _grid[i, second]]++;
+                table[a, b]++;
             }
         }
 
@@ -196,16 +220,10 @@ public sealed class RatingTable
             for (var b = a + 1; b < Raters.Count; b++)
                 tables[a, b] = new int[q, q];
 
-        var rated = new List<int>(Raters.Count);
         for (var i = 0; i < Items.Count; i++)
-        {
-            rated.Clear();
-            for (var r = 0; r < Raters.Count; r++)
-                if (_grid[i, r] != Missing) rated.Add(r);
-            for (var x = 0; x < rated.Count; x++)
-                for (var y = x + 1; y < rated.Count; y++)
-                    tables[rated[x], rated[y]][_grid[i, rated[x]], _grid[i, rated[y]]]++;
-        }
+            for (var x = _start[i]; x < _start[i + 1]; x++)
+                for (var y = x + 1; y < _start[i + 1]; y++)
+                    tables[_rater[x], _rater[y]][_category[x], _category[y]]++;
 
         return tables;
     }
