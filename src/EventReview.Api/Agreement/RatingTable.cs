@@ -17,7 +17,7 @@ public sealed class RatingTable
     private readonly int[] _rater;
     private readonly int[] _category;
 
-    private RatingTable(string[] items, string[] raters, string[] categories, double[]? values, int[] start, int[] rater, int[] category)
+    private RatingTable(IReadOnlyList<string> items, string[] raters, string[] categories, double[]? values, int[] start, int[] rater, int[] category)
     {
         Items = items;
         Raters = raters;
@@ -147,8 +147,9 @@ public sealed class RatingTable
         }
 
         // A group without ratings holds no rated item.
-        var items = new string[checked((int)groups.Where(g => g.Ratings.Count > 0).Sum(g => Math.Max(g.Count, 0)))];
-        var start = new int[items.Length + 1];
+        var itemCount = checked((int)groups.Where(g => g.Ratings.Count > 0).Sum(g => Math.Max(g.Count, 0)));
+        var start = new int[itemCount + 1];
+        var (firstItems, groupNumbers) = (new List<int>(), new List<int>());
         var (raterOf, categoryOf) = (new List<int>(), new List<int>());
         var item = 0;
         for (var g = 0; g < groups.Count; g++)
@@ -161,9 +162,10 @@ public sealed class RatingTable
                     : throw new AgreementInputException($"Label '{r.Label}' (rater '{r.Rater}') is not one of the given categories {string.Join(", ", order)}.")))
                 .OrderBy(e => e.Rater)
                 .ToArray();
+            firstItems.Add(item);
+            groupNumbers.Add(g + 1);
             for (var i = 0L; i < count; i++, item++)
             {
-                items[item] = $"{g + 1:D6}-{i:D9}";
                 start[item] = raterOf.Count;
                 foreach (var (r, c) in entries)
                 {
@@ -173,7 +175,8 @@ public sealed class RatingTable
             }
         }
 
-        start[items.Length] = raterOf.Count;
+        start[itemCount] = raterOf.Count;
+        var items = new GroupItemNames([.. firstItems], [.. groupNumbers], itemCount);
         return new RatingTable(items, raters.Keys.ToArray(), order, NumbersOf(order), start, [.. raterOf], [.. categoryOf]);
     }
 
@@ -286,5 +289,30 @@ public sealed class RatingTable
         }
 
         return values;
+    }
+
+    /// <summary>Item names "group-index" of grouped items, made when read: the statistics only count the items.</summary>
+    private sealed class GroupItemNames(int[] firstItems, int[] groupNumbers, int count) : IReadOnlyList<string>
+    {
+        public int Count => count;
+
+        public string this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+                var found = Array.BinarySearch(firstItems, index);
+                var group = found >= 0 ? found : ~found - 1;
+                return $"{groupNumbers[group]:D6}-{index - firstItems[group]:D9}";
+            }
+        }
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++) yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
