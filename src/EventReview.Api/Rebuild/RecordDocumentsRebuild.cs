@@ -1,8 +1,8 @@
+using System.Threading.Channels;
 using EventReview.Hosting;
 using EventReview.Records;
 using Marten;
 using Marten.Events;
-using System.Threading.Channels;
 using Npgsql;
 
 namespace EventReview.Rebuild;
@@ -12,6 +12,8 @@ namespace EventReview.Rebuild;
 /// stream-and-version index gives the order), the same pure fold the live projection applies, and the documents
 /// written back with one COPY, all in one transaction. Each stream is folded as it is read, so memory stays flat
 /// whatever the number of records. The bibliographic record is left in the database: the document does not hold it.
+/// The truncate locks the record table until the transaction commits, so votes wait for the rebuild (about 40 s per
+/// million events here); a rebuild is maintenance, run when the store is quiet.
 /// </summary>
 public static class RecordDocumentsRebuild
 {
