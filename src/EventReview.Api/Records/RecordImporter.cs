@@ -49,23 +49,33 @@ public static class RecordImporter
             batch = new(BatchSize);
         }
 
-        foreach (var result in parsed)
+        try
         {
-            switch (result)
+            foreach (var result in parsed)
             {
-                case ParseError error:
-                    errors.Add(new ImportError(error.Line, error.Message));
-                    break;
-                case ParsedRecord { Record: var record }:
-                    // The same raw record twice in one file is two records; the occurrence number keeps them apart.
-                    var n = occurrences[record.RawHash] = occurrences.GetValueOrDefault(record.RawHash) + 1;
-                    batch.Add(($"{record.RawHash}#{n}", ++ordinal, record));
-                    if (batch.Count == BatchSize) await FlushAsync();
-                    break;
+                switch (result)
+                {
+                    case ParseError error:
+                        errors.Add(new ImportError(error.Line, error.Message));
+                        break;
+                    case ParsedRecord { Record: var record }:
+                        // The same raw record twice in one file is two records; the occurrence number keeps them apart.
+                        var n = occurrences[record.RawHash] = occurrences.GetValueOrDefault(record.RawHash) + 1;
+                        batch.Add(($"{record.RawHash}#{n}", ++ordinal, record));
+                        if (batch.Count == BatchSize) await FlushAsync();
+                        break;
+                }
             }
+            await FlushAsync();
+            while (writing.Count > 0) await CommitOldestAsync();
         }
-        await FlushAsync();
-        while (writing.Count > 0) await CommitOldestAsync();
+        catch
+        {
+            // Nothing is left writing once the import reports its failure: batches already sent finish, whole, first.
+            await ((Task)Task.WhenAll(writing)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
         return new ImportSummary(imported, present, errors, ids.Count <= MaxIdsReturned ? ids : null);
     }
 
