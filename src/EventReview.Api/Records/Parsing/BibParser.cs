@@ -9,7 +9,10 @@ namespace EventReview.Records.Parsing;
 /// </summary>
 public static class BibParser
 {
-    /// <summary>Parses a file or upload body as UTF-8 (UTF-16 when it has that byte order mark).</summary>
+    /// <summary>
+    /// Parses a file or upload body as UTF-8 (UTF-16 when it has that byte order mark); a byte that is not valid UTF-8
+    /// is read as Windows-1252, the encoding of older non-UTF-8 exports.
+    /// </summary>
     public static IEnumerable<ParseResult> Parse(Stream stream, BibFormat format = BibFormat.Auto, ParserLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -30,7 +33,10 @@ public static class BibParser
 
     /// <summary>The reader <see cref="Parse(Stream, BibFormat, ParserLimits?)"/> uses; the stream is left open.</summary>
     public static StreamReader OpenText(Stream stream) =>
-        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
+        new(stream, Utf8OrWindows1252, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
+
+    private static readonly Encoding Utf8OrWindows1252 =
+        Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, new Windows1252Fallback());
 
     private static IEnumerable<ParseResult> ParseStream(Stream stream, BibFormat format, ParserLimits limits)
     {
