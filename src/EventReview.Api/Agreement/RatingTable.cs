@@ -69,12 +69,7 @@ public sealed class RatingTable
             raters.TryAdd(rating.Rater, raters.Count);
         }
 
-        var order = categories is null ? SortLabels(ratings.Select(r => r.Label)) : CheckCategories(categories);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < order.Length; c++)
-        {
-            index[order[c]] = c;
-        }
+        var (order, index) = CategoryOrder(ratings.Select(r => r.Label), categories);
 
         var grid = new int[items.Count, raters.Count];
         for (var i = 0; i < items.Count; i++)
@@ -139,12 +134,7 @@ public sealed class RatingTable
                 throw new AgreementInputException($"Rater '{twice.Key}' rated the same items more than once.");
         }
 
-        var order = categories is null ? SortLabels(labels) : CheckCategories(categories);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < order.Length; c++)
-        {
-            index[order[c]] = c;
-        }
+        var (order, index) = CategoryOrder(labels, categories);
 
         // A group without ratings holds no rated item.
         var itemCount = checked((int)groups.Where(g => g.Ratings.Count > 0).Sum(g => Math.Max(g.Count, 0)));
@@ -241,6 +231,19 @@ public sealed class RatingTable
         {
             throw new AgreementInputException($"Rating {index + 1} has a blank {field}.");
         }
+    }
+
+    /// <summary>The category order (the given categories, else the labels sorted) and each category's index in it.</summary>
+    private static (string[] Order, Dictionary<string, int> Index) CategoryOrder(IEnumerable<string> labels, IReadOnlyList<string>? categories)
+    {
+        var order = categories is null ? SortLabels(labels) : CheckCategories(categories);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < order.Length; c++)
+        {
+            index[order[c]] = c;
+        }
+
+        return (order, index);
     }
 
     private static string[] SortLabels(IEnumerable<string> labels)

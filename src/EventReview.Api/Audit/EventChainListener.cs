@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EventReview.Identity;
@@ -15,7 +14,7 @@ namespace EventReview.Audit;
 /// </summary>
 public sealed class EventChainListener : DocumentSessionListenerBase
 {
-    private static readonly ConditionalWeakTable<IDocumentSession, ConcurrentDictionary<string, ChainLink>> Read = new();
+    private static readonly ConditionalWeakTable<IDocumentSession, Dictionary<string, ChainLink>> Read = new();
 
     /// <summary>
     /// A link this session has already read (a command reads its stream's head with the stream, in one round trip),
