@@ -10,7 +10,8 @@ namespace EventReview.Audit;
 
 /// <summary>
 /// Chains every appended event to the previous event of its stream just before the transaction is written:
-/// by then Marten has given each event its version, sequence and timestamp, which the hash covers.
+/// by then Marten has given each event its version and timestamp, which the hash covers. (The database assigns the
+/// sequence number during the write; the hash does not cover it.)
 /// </summary>
 public sealed class EventChainListener : DocumentSessionListenerBase
 {
@@ -38,6 +39,9 @@ public sealed class EventChainListener : DocumentSessionListenerBase
         foreach (var stream in streams)
         {
             var first = stream.Events[0];
+            // Quick appends know an event's version only when the append named the version it expects.
+            if (first.Version < 1)
+                throw new InvalidOperationException($"An append to stream {stream.Id} did not name the version it expects; its events cannot be chained.");
             var previous = first.Version == 1
                 ? HashChain.Genesis(stream.Id.ToString("D"))
                 : heads.TryGetValue(ChainLink.IdFor(stream.Id, first.Version - 1), out var head)
@@ -60,7 +64,7 @@ public sealed class EventChainListener : DocumentSessionListenerBase
     {
         var hash = HashChain.Compute(previous, ToCanonical(e, streamId, data));
         var reviewId = (e.Data as IReviewEvent)?.ReviewId ?? Guid.Empty;
-        return new ChainLink(ChainLink.IdFor(streamId, e.Version), reviewId, streamId, e.Version, e.Sequence, previous, hash);
+        return new ChainLink(ChainLink.IdFor(streamId, e.Version), reviewId, streamId, e.Version, previous, hash);
     }
 
     public static CanonicalEvent ToCanonical(IEvent e, Guid streamId, JsonElement data)

@@ -63,7 +63,7 @@ public sealed class RecordBulkAppend(IDocumentStore store)
             await w.WriteAsync(StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar, ct);
         }, ct);
         await CopyAsync(connection,
-            $"{Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id)", rows,
+            $"{Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id, headers)", rows,
             async (w, row) =>
             {
                 var e = row.Event;
@@ -77,6 +77,8 @@ public sealed class RecordBulkAppend(IDocumentStore store)
                 await w.WriteAsync(StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(e.DotNetTypeName, NpgsqlDbType.Varchar, ct);
                 await WriteNullableAsync(w, e.CorrelationId, ct);
+                // Marten's quick append stores absent headers as the JSON null, not SQL NULL.
+                await w.WriteAsync("null", NpgsqlDbType.Jsonb, ct);
             }, ct);
         await CopyAsync(connection, RecordDocumentCopy.Target, rows, (w, row) => RecordDocumentCopy.WriteAsync(w, row.State, serializer, ct), ct);
         await CopyAsync(connection, $"{Schema}.mt_doc_chainlink (id, data, mt_dotnet_type)", rows, async (w, row) =>
