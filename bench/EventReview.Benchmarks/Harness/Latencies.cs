@@ -28,21 +28,26 @@ public sealed class Latencies
     }
 }
 
-/// <summary>CPU time used by the whole machine and by this process over an interval, from /proc.</summary>
+/// <summary>
+/// CPU time used by the whole machine and by this process over an interval, from /proc, and the time this process's
+/// JIT spent compiling in it (which shows whether a warm-up was long enough for the code to reach its final tier).
+/// </summary>
 public sealed class CpuMeter
 {
     private readonly (long Busy, long Total) _machine = Machine();
     private readonly TimeSpan _process = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly TimeSpan _jit = System.Runtime.JitInfo.GetCompilationTime();
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    /// <summary>(share of all cores busy, cores used by this process).</summary>
-    public (double MachineBusy, double ProcessCores) Stop()
+    /// <summary>(share of all cores busy, cores used by this process, share of the interval the JIT spent compiling).</summary>
+    public (double MachineBusy, double ProcessCores, double Jit) Stop()
     {
         var (busy, total) = Machine();
         var seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
         var process = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _process;
+        var jit = System.Runtime.JitInfo.GetCompilationTime() - _jit;
         var machine = total == _machine.Total ? double.NaN : (double)(busy - _machine.Busy) / (total - _machine.Total);
-        return (machine, process.TotalSeconds / seconds);
+        return (machine, process.TotalSeconds / seconds, jit.TotalSeconds / seconds);
     }
 
     private static (long Busy, long Total) Machine()
