@@ -34,6 +34,7 @@ switch (command)
         foreach (var size in sizes)
         {
             output.WriteLine($"== {scenario.Name} at {size:N0}");
+            await context.DropDatabasesExceptAsync(scenario.DatabasesRead(size), CancellationToken.None);
             if (options.QuietWait > TimeSpan.Zero) await RunConditions.WaitForQuietAsync(context, options.QuietWait);
             var conditions = await RunConditions.StartAsync(context.ServerConnectionString);
             var figures = await scenario.RunAsync(context, size, CancellationToken.None);

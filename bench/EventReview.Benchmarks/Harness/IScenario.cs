@@ -12,6 +12,9 @@ public interface IScenario
     IReadOnlyList<long> Sizes(bool quick);
 
     Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, long size, CancellationToken ct);
+
+    /// <summary>The databases an earlier run left that this run reads; every other bench database is dropped first.</summary>
+    IReadOnlyList<string> DatabasesRead(long size) => [];
 }
 
 /// <summary>Sizes scaled from the base size; --quick divides every size by ten.</summary>

@@ -22,6 +22,8 @@ public sealed class Reads : IScenario
 
     public IReadOnlyList<long> Sizes(bool quick) => Harness.Sizes.One(100_000, quick);
 
+    public IReadOnlyList<string> DatabasesRead(long size) => [Votes.Database(size)];
+
     public async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, long size, CancellationToken ct)
     {
         var database = Votes.Database(size);

@@ -17,6 +17,8 @@ public sealed class RebuildProjections : IScenario
     /// <summary>The size is the number of imported records, one event each (the issue asks for 1,000,000 events).</summary>
     public IReadOnlyList<long> Sizes(bool quick) => Harness.Sizes.One(1_000_000, quick);
 
+    public IReadOnlyList<string> DatabasesRead(long size) => [Import.Database(size)];
+
     public async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, long size, CancellationToken ct)
     {
         if (!await context.DatabaseExistsAsync(Import.Database(size), ct))
