@@ -42,7 +42,7 @@ public static class RecordCommand
         // version, and the hash link at the head of its stream (which the new event's link chains to).
         var batch = session.CreateBatchQuery();
         var earlierAnswer = key is null ? Task.FromResult<IdempotentResponse?>(null) : batch.Load<IdempotentResponse>(key);
-        var reviewLoad = batch.Load<Review>(reviewId);
+        var reviewLoad = batch.AddItem(new ReviewRead(session.DocumentStore, reviewId));
         var streamFetch = batch.Events.FetchForWriting<RecordState>(recordId);
         var headLoad = batch.Query<ChainLink>(ChainLink.HeadOfStreamWhere, recordId);
         await batch.Execute(ct);
