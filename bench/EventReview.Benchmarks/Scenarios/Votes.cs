@@ -25,7 +25,7 @@ public sealed class Votes : IScenario
     /// The warm-up covers the runtime's tiered JIT: with two cores saturated, the background compiler is starved and
     /// the server's request rate climbs in steps for about twenty seconds (per-second counts of its request log) while
     /// hot methods are recompiled optimized. A server of record runs for days, so the figure is taken after that; the
-    /// "JIT compiling while voting" figure shows whether it was (12% of the window after a 15 s warm-up, 2% after 35 s).
+    /// "JIT compiling while voting" figure shows whether it was (12% of the window after a 15 s warm-up, 2-3% after 30 s).
     /// Warm-up and window together use at most 50 s x 2,000 votes/s of the 100,000 records.
     /// </summary>
     public static (TimeSpan WarmUp, TimeSpan Measure) Durations(bool quick) =>

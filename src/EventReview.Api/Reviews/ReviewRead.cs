@@ -3,9 +3,9 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using EventReview.Hosting;
 using Marten;
-using Weasel.Storage;
 using Marten.Linq.QueryHandlers;
 using Weasel.Postgresql;
+using Weasel.Storage;
 
 namespace EventReview.Reviews;
 
@@ -45,9 +45,10 @@ public sealed class ReviewRead(IDocumentStore store, Guid reviewId) : IQueryHand
         if (!await reader.ReadAsync(token)) return null;
         if (await reader.IsDBNullAsync(1, token)) return _held!.Review;
 
+        var version = await reader.GetFieldValueAsync<long>(0, token);
         var review = session.Serializer.FromJson<Review>(reader, 1);
         if (_lastRead.Count >= MaxHeld) _lastRead.Clear();
-        _lastRead[reviewId] = new Held(await reader.GetFieldValueAsync<long>(0, token), review);
+        _lastRead[reviewId] = new Held(version, review);
         return review;
     }
 
