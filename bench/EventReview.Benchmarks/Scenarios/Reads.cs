@@ -67,6 +67,10 @@ public sealed class Reads : IScenario
         var aim = new Aim("< 50 ms at 100,000", 50, AtLeast: false);
         figures.Add(await TimeGetAsync(context, lead, $"{api}/records?page=1&pageSize=100", "GET records, first page of 100" + when, RawPage + when, size, null, ct));
         figures.Add(await TimeGetAsync(context, lead, $"{api}/records?page={size / 100}&pageSize=100", "GET records, last page of 100" + when, RawPage + when, size, null, ct));
+        // The same last page addressed by cursor: the record just before it, as the previous page's `next` would give.
+        var beforeLast = await BeforeLastPageAsync(db, review, size, ct);
+        figures.Add(await TimeGetAsync(context, lead, $"{api}/records?after={beforeLast}&pageSize=100", "GET records, last page of 100 by cursor" + when,
+            RawPage + when, size, null, ct));
         figures.Add(await TimeGetAsync(context, screener, $"{api}/queue?stage=title-abstract", "GET queue (screener)" + when, RawCount + when, size, null, ct));
         figures.Add(await TimeGetAsync(context, lead, $"{api}/prisma", "GET prisma" + when, RawCount + when, size, aim, ct));
         figures.Add(await TimeGetAsync(context, lead, $"{api}/agreement?stage=title-abstract", "GET agreement" + when, RawAll + when, size, aim, ct));
@@ -92,6 +96,15 @@ public sealed class Reads : IScenario
         return status == 200
             ? new(Name, metric, size, Median(times), "ms", Baseline: baseline, Aim: size == 100_000 ? aim : null, Note: $"{bytes / 1e3:N0} kB")
             : new(Name, metric, size, double.NaN, "ms", Note: $"not available: HTTP {status}");
+    }
+
+    private static async Task<Guid> BeforeLastPageAsync(NpgsqlDataSource db, Guid review, long size, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(
+            "select id from eventreview.mt_doc_recordstate where review_id = $1 order by import_order offset $2 limit 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = review });
+        command.Parameters.Add(new NpgsqlParameter { Value = size - 101 });
+        return (Guid)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task<double> TimeSqlAsync(NpgsqlDataSource db, Guid review, string sql, CancellationToken ct)

@@ -15,16 +15,23 @@ public sealed record RecordView(
     Guid Id, Guid SearchId, string Status, BibRecord Bibliographic, Guid? DuplicateOf, string? RemovalReason, string? RemovalDetail,
     StageProgress TitleAbstract, StageProgress FullText, bool? Retrieved, Guid? StudyId);
 
-public sealed record RecordPage(int Total, int Page, int PageSize, IReadOnlyList<RecordView> Records);
+/// <summary>
+/// One page of records in import order. <paramref name="Next"/> is the cursor for the page after it (pass it as
+/// <c>?after=</c>), null once a page comes back short; <paramref name="Page"/> is 0 for a page addressed by cursor.
+/// </summary>
+public sealed record RecordPage(int Total, int Page, int PageSize, IReadOnlyList<RecordView> Records, Guid? Next);
 
 public static class GetRecordsEndpoint
 {
     public const int MaxPageSize = 1_000;
 
-    /// <summary>Records with their current status; filter by status, by stage reached, by exclusion reason.</summary>
+    /// <summary>
+    /// Records with their current status; filter by status, by stage reached, by exclusion reason. Pages are addressed by
+    /// number (<c>?page=</c>) or, at any depth in the same time, by the cursor of the previous page (<c>?after=</c>).
+    /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/records"), Tags("Records")]
     public static async Task<IResult> List(Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize,
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Guid? after, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
@@ -36,6 +43,7 @@ public static class GetRecordsEndpoint
             if (!StageNames.TryParse(stage, out var parsedStage)) return Problems.Invalid($"Unknown stage '{stage}'.").ToResult();
             stageFilter = parsedStage;
         }
+        if (after is not null && page is not null) return Problems.Invalid("Give either 'page' or 'after', not both.").ToResult();
         var size = Math.Clamp(pageSize ?? 100, 1, MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
 
@@ -49,12 +57,26 @@ public static class GetRecordsEndpoint
         if (stageFilter == Stage.FullText) query = query.Where(r => r.Retrieved == true);
         if (reason is not null) query = query.Where(r => r.TitleAbstract.OutcomeReason == reason || r.FullText.OutcomeReason == reason);
 
-        // A page far beyond the last is empty: the offset is computed without overflowing into a negative one.
-        var skip = (int)Math.Min((number - 1L) * size, int.MaxValue);
         // A count of its own rather than Marten's Stats: a window count over the page query materializes every row.
         var total = await query.CountAsync(ct);
-        var records = await query.OrderBy(r => r.ImportOrder).Skip(skip).Take(size).ToListAsync(ct);
-        return Results.Ok(new RecordPage(total, number, size, await ViewsAsync(session, review!, viewer, records, ct)));
+        IReadOnlyList<RecordState> records;
+        if (after is { } cursor)
+        {
+            // The cursor is a record of this review; the page starts after it in import order, whether or not it
+            // matches the filters, so the index is entered at that point instead of walked from the start.
+            var from = await session.LoadAsync<RecordState>(cursor, ct);
+            if (from is null || from.ReviewId != reviewId) return Problems.Invalid($"'after' names no record of this review: {cursor}.").ToResult();
+            records = await query.Where(r => r.ImportOrder.CompareTo(from.ImportOrder) > 0).OrderBy(r => r.ImportOrder).Take(size).ToListAsync(ct);
+            number = 0;
+        }
+        else
+        {
+            // A page far beyond the last is empty: the offset is computed without overflowing into a negative one.
+            var skip = (int)Math.Min((number - 1L) * size, int.MaxValue);
+            records = await query.OrderBy(r => r.ImportOrder).Skip(skip).Take(size).ToListAsync(ct);
+        }
+        Guid? next = records.Count == size ? records[^1].Id : null;
+        return Results.Ok(new RecordPage(total, number, size, await ViewsAsync(session, review!, viewer, records, ct), next));
     }
 
     /// <summary>
