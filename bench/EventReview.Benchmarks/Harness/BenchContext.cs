@@ -50,6 +50,14 @@ public sealed class BenchContext
         await using (var reader = await list.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) names.Add(reader.GetString(0));
         foreach (var name in names.Except(keep)) await DropAsync(conn, name, ct);
+        await CheckpointAsync(ct);
+    }
+
+    /// <summary>Writes out every dirty page on the cluster now, so what a run's own untimed setup wrote is not written while it is measured.</summary>
+    public async Task CheckpointAsync(CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(ServerConnectionString);
+        await conn.OpenAsync(ct);
         await using var checkpoint = new NpgsqlCommand("checkpoint", conn);
         await checkpoint.ExecuteNonQueryAsync(ct);
     }
