@@ -27,7 +27,7 @@ public static class GetRecordsEndpoint
 
     /// <summary>
     /// Records with their current status; filter by status, by stage reached, by exclusion reason. Pages are addressed by
-    /// number (<c>?page=</c>) or, at any depth in the same time, by the cursor of the previous page (<c>?after=</c>).
+    /// number (<c>?page=</c>) or by the previous page's cursor (<c>?after=</c>), which costs the same at any depth.
     /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/records"), Tags("Records")]
     public static async Task<IResult> List(Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize,
