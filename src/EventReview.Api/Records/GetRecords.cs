@@ -44,8 +44,15 @@ public static class GetRecordsEndpoint
             stageFilter = parsedStage;
         }
         if (after is not null && page is not null) return Problems.Invalid("Give either 'page' or 'after', not both.").ToResult();
+        string? afterOrder = null;
+        if (after is { } cursor)
+        {
+            var from = await session.LoadAsync<RecordState>(cursor, ct);
+            if (from is null || from.ReviewId != reviewId) return Problems.Invalid($"'after' names no record of this review: {cursor}.").ToResult();
+            afterOrder = from.ImportOrder;
+        }
         var size = Math.Clamp(pageSize ?? 100, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var number = afterOrder is null ? Math.Max(page ?? 1, 1) : 0;
 
         var viewer = Actor.From(user).Id;
         IQueryable<RecordState> query = session.Query<RecordState>().Where(r => r.ReviewId == reviewId);
@@ -59,22 +66,13 @@ public static class GetRecordsEndpoint
 
         // A count of its own rather than Marten's Stats: a window count over the page query materializes every row.
         var total = await query.CountAsync(ct);
-        IReadOnlyList<RecordState> records;
-        if (after is { } cursor)
-        {
-            // The cursor is a record of this review; the page starts after it in import order, whether or not it
-            // matches the filters, so the index is entered at that point instead of walked from the start.
-            var from = await session.LoadAsync<RecordState>(cursor, ct);
-            if (from is null || from.ReviewId != reviewId) return Problems.Invalid($"'after' names no record of this review: {cursor}.").ToResult();
-            records = await query.Where(r => r.ImportOrder.CompareTo(from.ImportOrder) > 0).OrderBy(r => r.ImportOrder).Take(size).ToListAsync(ct);
-            number = 0;
-        }
-        else
-        {
-            // A page far beyond the last is empty: the offset is computed without overflowing into a negative one.
-            var skip = (int)Math.Min((number - 1L) * size, int.MaxValue);
-            records = await query.OrderBy(r => r.ImportOrder).Skip(skip).Take(size).ToListAsync(ct);
-        }
+        // By cursor the page starts after that record in import order, whether or not it matches the filters, so the
+        // index is entered there instead of walked from the start. A page number far beyond the last gives an empty
+        // page: the offset is computed without overflowing into a negative one.
+        var ordered = afterOrder is null
+            ? query.OrderBy(r => r.ImportOrder).Skip((int)Math.Min((number - 1L) * size, int.MaxValue))
+            : query.Where(r => r.ImportOrder.CompareTo(afterOrder) > 0).OrderBy(r => r.ImportOrder);
+        var records = await ordered.Take(size).ToListAsync(ct);
         Guid? next = records.Count == size ? records[^1].Id : null;
         return Results.Ok(new RecordPage(total, number, size, await ViewsAsync(session, review!, viewer, records, ct), next));
     }
