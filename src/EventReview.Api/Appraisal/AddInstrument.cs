@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Reviews;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -39,27 +40,28 @@ public static class AddInstrumentEndpoint
             Problems.CheckText(r.Label, "ratings.label", 300, required: false),
         }).FirstOrDefault(p => p is not null));
 
+    public static RuleOutcome Decide(Review review, AppraisalSettings settings, AppraisalInstrument definition, Actor by)
+    {
+        if (ReviewAccess.Refuse(review, by.Id, Role.Lead) is { } denied) return denied;
+        var errors = InstrumentValidation.Validate(definition);
+        if (errors.Count > 0) return Refusal.Invalid(string.Join("; ", errors));
+        if (settings.Instrument(definition.Id) is not null)
+        {
+            return Refusal.Broken("instrument-exists",
+                $"An instrument '{definition.Id}' already exists in this review; a changed definition needs a new id.");
+        }
+        return RuleOutcome.Append(new CustomInstrumentAdded(review.Id, definition, by));
+    }
+
     [WolverinePost("/api/reviews/{reviewId}/instruments"), Tags("Appraisal")]
-    public static async Task<IResult> Post(Guid reviewId, AppraisalInstrument definition, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Post(Guid reviewId, AppraisalInstrument definition, ClaimsPrincipal user, IDocumentSession session,
         HttpContext http, CancellationToken ct)
     {
-        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
-        if (problem is not null) return problem.ToResult();
-
         // A JSON body can leave out what the record's type says is always there.
         if (definition.DefaultScoring is null && definition.Ratings is not null)
             definition = definition with { DefaultScoring = ScoringRule.Seed(definition.Ratings.Where(r => r is not null)) };
-        var errors = InstrumentValidation.Validate(definition);
-        if (errors.Count > 0) return Problems.Invalid(string.Join("; ", errors)).ToResult();
-
-        var settings = AppraisalSettings.For(reviewId, await session.LoadAsync<AppraisalSettings>(reviewId, ct));
-        if (settings.Instrument(definition.Id) is not null)
-        {
-            return Problems.Rule("instrument-exists",
-                $"An instrument '{definition.Id}' already exists in this review; a changed definition needs a new id.").ToResult();
-        }
-
-        stream.AppendOne(new CustomInstrumentAdded(reviewId, definition, Actor.From(user)));
-        return Results.Created($"/api/reviews/{reviewId}/instruments", definition);
+        return ReviewCommand.ExecuteAsync(session, http, reviewId, user,
+            async (review, by) => Decide(review, AppraisalSettings.For(reviewId, await session.LoadAsync<AppraisalSettings>(reviewId, ct)), definition, by),
+            _ => Results.Created($"/api/reviews/{reviewId}/instruments", definition), ct);
     }
 }

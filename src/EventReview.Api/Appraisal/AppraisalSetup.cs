@@ -12,8 +12,8 @@ public static class AppraisalSetup
         store.Projections.Snapshot<RecordAppraisal>(SnapshotLifecycle.Inline);
         store.Projections.Snapshot<AppraisalSettings>(SnapshotLifecycle.Inline);
         store.Schema.For<RecordAppraisal>().Duplicate(a => a.ReviewId);
-        EventTypes.Add(typeof(AppraisalItemRated), typeof(AppraisalScoringConfigured), typeof(CustomInstrumentAdded),
-            typeof(AppraisalSettingsConfigured));
+        store.Events.AddEventTypes([typeof(AppraisalItemRated), typeof(AppraisalScoringConfigured), typeof(CustomInstrumentAdded),
+            typeof(AppraisalSettingsConfigured)]);
         return store;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Reviews;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,14 +20,15 @@ public static class ConfigureAppraisalEndpoint
             ? Problems.Invalid($"'appraisersPerRecord' must be between 1 and {AppraisalSettings.MaxAppraisersPerRecord}.")
             : Problems.None;
 
-    [WolverinePut("/api/reviews/{reviewId}/appraisal-settings"), Tags("Appraisal")]
-    public static async Task<IResult> Put(Guid reviewId, ConfigureAppraisal command, ClaimsPrincipal user, IDocumentSession session,
-        HttpContext http, CancellationToken ct)
-    {
-        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
-        if (problem is not null) return problem.ToResult();
+    public static RuleOutcome Decide(Review review, ConfigureAppraisal command, Actor by) =>
+        ReviewAccess.Refuse(review, by.Id, Role.Lead) is { } denied
+            ? denied
+            : RuleOutcome.Append(new AppraisalSettingsConfigured(review.Id, command.AppraisersPerRecord, by));
 
-        stream.AppendOne(new AppraisalSettingsConfigured(reviewId, command.AppraisersPerRecord, Actor.From(user)));
-        return Results.Ok(new { appraisersPerRecord = command.AppraisersPerRecord });
-    }
+    [WolverinePut("/api/reviews/{reviewId}/appraisal-settings"), Tags("Appraisal")]
+    public static Task<IResult> Put(Guid reviewId, ConfigureAppraisal command, ClaimsPrincipal user, IDocumentSession session,
+        HttpContext http, CancellationToken ct) =>
+        ReviewCommand.ExecuteAsync(session, http, reviewId, user,
+            (review, by) => Decide(review, command, by),
+            _ => Results.Ok(command), ct);
 }

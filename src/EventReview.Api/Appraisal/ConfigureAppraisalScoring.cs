@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Reviews;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -29,20 +30,10 @@ public static class ConfigureAppraisalScoringEndpoint
             ? Problems.Invalid("'notApplicable' is required: exclude-from-denominator or count-as-zero.")
             : null);
 
-    /// <summary>
-    /// Verdicts in GET /appraisals always follow the current rule. Exclusions already made stay: each was decided
-    /// under the rule in force when the appraisal became final, and its note says so.
-    /// </summary>
-    [WolverinePut("/api/reviews/{reviewId}/appraisal-scoring/{instrument}"), Tags("Appraisal")]
-    public static async Task<IResult> Put(Guid reviewId, string instrument, ConfigureAppraisalScoring command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static RuleOutcome Decide(Review review, AppraisalSettings settings, string instrument, ConfigureAppraisalScoring command, Actor by)
     {
-        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
-        if (problem is not null) return problem.ToResult();
-        // Read after the review stream is fetched for writing: a concurrent change then fails the append (409).
-        var settings = AppraisalSettings.For(reviewId, await session.LoadAsync<AppraisalSettings>(reviewId, ct));
-        if (settings.Instrument(instrument) is not { } definition)
-            return Problems.NotFound($"No instrument '{instrument}' in this review.").ToResult();
+        if (ReviewAccess.Refuse(review, by.Id, Role.Lead) is { } denied) return denied;
+        if (settings.Instrument(instrument) is not { } definition) return Refusal.NotFound($"No instrument '{instrument}' in this review.");
 
         var rule = new ScoringRule(
             command.Points ?? definition.DefaultScoring.Points,
@@ -51,9 +42,23 @@ public static class ConfigureAppraisalScoringEndpoint
             command.SomeConcernsDomainsForHigh,
             command.NonCriticalWeaknessesForLow);
         var errors = ScoringValidation.Validate(definition, rule);
-        if (errors.Count > 0) return Problems.Invalid(string.Join("; ", errors)).ToResult();
-
-        stream.AppendOne(new AppraisalScoringConfigured(reviewId, definition.Id, rule, Actor.From(user)));
-        return Results.Ok(new InstrumentScoring(definition.Id, rule));
+        if (errors.Count > 0) return Refusal.Invalid(string.Join("; ", errors));
+        return RuleOutcome.Append(new AppraisalScoringConfigured(review.Id, definition.Id, rule, by));
     }
+
+    /// <summary>
+    /// Verdicts in GET /appraisals always follow the current rule. Exclusions already made stay: each was decided
+    /// under the rule in force when the appraisal became final, and its note says so.
+    /// </summary>
+    [WolverinePut("/api/reviews/{reviewId}/appraisal-scoring/{instrument}"), Tags("Appraisal")]
+    public static Task<IResult> Put(Guid reviewId, string instrument, ConfigureAppraisalScoring command, ClaimsPrincipal user,
+        IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        ReviewCommand.ExecuteAsync(session, http, reviewId, user,
+            async (review, by) => Decide(review, AppraisalSettings.For(reviewId, await session.LoadAsync<AppraisalSettings>(reviewId, ct)),
+                instrument, command, by),
+            (_, events) =>
+            {
+                var configured = events.OfType<AppraisalScoringConfigured>().Single();
+                return Results.Ok(new InstrumentScoring(configured.Instrument, configured.Scoring));
+            }, ct);
 }

@@ -6,6 +6,7 @@ using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Records;
 using EventReview.Reviews;
+using EventReview.Rules;
 using EventReview.Screening;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -51,56 +52,91 @@ public static class RateAppraisalEndpoint
             .Select(j => Problems.CheckText(j.Value, $"justifications.{j.Key}", RecordCommand.MaxNote, required: false))
             .FirstOrDefault(p => p is not null));
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/appraisals"), Tags("Appraisal")]
-    public static async Task<IResult> Post(Guid reviewId, Guid recordId, RateAppraisal command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// An appraiser's ratings (or a lead's or resolver's consensus ratings). A final appraisal below the review's
+    /// threshold excludes the record at full text, and the first such exclusion adds the quality reason to the
+    /// review's catalogue.
+    /// </summary>
+    public static RuleOutcome Decide(Review review, RecordState record, (RecordAppraisal Ratings, AppraisalSettings Settings) read,
+        RateAppraisal command, Actor by)
     {
-        // The record stream's version is read before its ratings: if the stream moves on before it is fetched for
-        // writing, the request is refused (409) rather than decided on ratings it never saw. The review stream's
-        // version guards the catalogue reason added below. Settings are not guarded: a scoring change racing a
-        // rating only decides which rule that rating's verdict is computed under.
-        var seen = (await session.Events.FetchStreamStateAsync(recordId, ct))?.Version ?? 0;
-        var reviewSeen = (await session.Events.FetchStreamStateAsync(reviewId, ct))?.Version ?? 0;
-        var ratings = await session.LoadAsync<RecordAppraisal>(recordId, ct) ?? RecordAppraisal.Empty(reviewId, recordId);
-        var settings = AppraisalSettings.For(reviewId, await session.LoadAsync<AppraisalSettings>(reviewId, ct));
-
-        Review? decidedOn = null;
-        RuleOutcome? decided = null;
-        var result = await RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
-            (review, record, by) =>
-            {
-                decidedOn = review;
-                decided = AppraisalRules.Rate(review, settings, record, ratings, command, by);
-                return decided;
-            },
-            record => Respond(settings, ratings, decided!, command, record, decidedOn!, Actor.From(user).Id), ct);
-
-        if (session.PendingChanges.Streams().FirstOrDefault(s => s.Id == recordId) is { ExpectedVersionOnServer: { } fetched } && fetched != seen)
+        var (ratings, settings) = read;
+        if (command.Consensus)
         {
-            session.EjectAllPendingChanges();
-            // The same answer as a conflict Marten detects at commit (see ExceptionProblems).
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Concurrent change",
-                Detail = "The record changed while this request was processed; read it again and retry.",
-            }.ToResult();
+            if (!review.Has(by.Id, Role.Lead) && !review.Has(by.Id, Role.Resolver))
+                return Refusal.Forbidden("Only a lead or a resolver records consensus ratings.");
+        }
+        else if (!review.Has(by.Id, Role.Appraiser))
+        {
+            return Refusal.Forbidden("Only appraisers rate; other members read appraisals.");
         }
 
-        if (decided is { Problem: null } outcome && AppraisalRules.AddsQualityReason(decidedOn!, outcome))
+        if (ScreeningRules.NotScreenable(record) is { } notScreenable) return notScreenable;
+        if (record.Retrieved != true)
+            return Refusal.Broken("full-text-not-retrieved", "Appraisal needs the full text, and this report has not been retrieved.");
+        if (record.FullText.Outcome == Decision.Exclude)
+            return Refusal.Broken("record-excluded", "The record is excluded at full-text; its appraisal is closed.");
+
+        if (settings.Instrument(command.Instrument) is not { } instrument)
         {
-            // Same transaction, expecting the review stream as it was read: PRISMA then counts the exclusion under
-            // the reason's label, and a concurrent change to the review makes the request a 409, not a second reason.
-            var reason = AppraisalRules.QualityReason;
-            session.Events.Append(reviewId, reviewSeen + 1,
-                new ExclusionReasonAdded(reviewId, reason.Stage, reason.Code, reason.Label, Actor.From(user)));
+            return Refusal.Invalid($"unknown instrument '{command.Instrument}'; this review's instruments are "
+                + string.Join(", ", settings.Instruments().Select(i => i.Id)));
         }
-        return result;
+        var errors = RatingValidation.Validate(instrument, command.Ratings);
+        if (errors.Count > 0) return Refusal.Invalid(string.Join("; ", errors));
+        var unrated = (command.Justifications?.Keys ?? []).Where(k => !command.Ratings!.ContainsKey(k)).ToList();
+        if (unrated.Count > 0)
+            return Refusal.Invalid($"'justifications' names items that are not rated in this request: {string.Join(", ", unrated)}.");
+
+        var events = new List<object>();
+        foreach (var item in instrument.Items.Where(i => command.Ratings!.ContainsKey(i.Id)))
+        {
+            var rating = command.Ratings![item.Id];
+            var justification = command.Justifications?.GetValueOrDefault(item.Id);
+            var previous = ratings.Current(instrument.Id, item.Id, by.Id, command.Consensus);
+            // Sending a rating again unchanged records nothing, so a client may resend a whole form.
+            if (previous is not null && previous.Rating == rating && (justification is null || justification == previous.Justification)) continue;
+            events.Add(new AppraisalItemRated(review.Id, record.Id, instrument.Id, instrument.Version, item.Id, rating, justification,
+                command.Note, IsRevision: previous is not null, command.Consensus, by));
+        }
+
+        var revised = events.OfType<AppraisalItemRated>().Where(e => e.IsRevision).Select(e => e.ItemId).ToList();
+        if (revised.Count > 0 && string.IsNullOrWhiteSpace(command.Note))
+            return Refusal.Invalid($"A changed rating needs a 'note' saying why it changed (items {string.Join(", ", revised)}).");
+
+        // Ratings not yet stored sort after every stored one.
+        var after = events.OfType<AppraisalItemRated>().Aggregate(ratings, (state, e) => state.With(e, DateTimeOffset.MaxValue));
+        var standing = AppraisalStandings.Of(instrument, settings.RuleFor(instrument), after.Ratings, settings.AppraisersPerRecord);
+        if (!standing.Rejected) return RuleOutcome.Append([.. events]);
+
+        var reason = AppraisalRules.QualityReason;
+        if (review.Reason(reason.Stage, reason.Code) is null)
+            events.Add(new ExclusionReasonAdded(review.Id, reason.Stage, reason.Code, reason.Label, by));
+        events.Add(new ScreeningDecided(review.Id, record.Id, Stage.FullText, Decision.Exclude, reason.Code,
+            DecisionBasis.Appraisal, AppraisalRules.ExclusionNote(instrument, standing), by));
+        return RuleOutcome.Append([.. events]);
     }
 
-    private static RateAppraisalResponse Respond(AppraisalSettings settings, RecordAppraisal before, RuleOutcome outcome, RateAppraisal command,
-        RecordState record, Review review, string viewer)
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/appraisals"), Tags("Appraisal")]
+    public static Task<IResult> Post(Guid reviewId, Guid recordId, RateAppraisal command, ClaimsPrincipal user,
+        IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        // The ratings and settings are read in the command's batch, after the record stream's version, so a rating
+        // committed in between fails the append (409) rather than being decided on without. Settings are not guarded:
+        // a scoring change racing a rating only decides which rule that rating's verdict is computed under.
+        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+            async batch =>
+            {
+                var ratings = batch.Load<RecordAppraisal>(recordId);
+                var settings = batch.Load<AppraisalSettings>(reviewId);
+                return (await ratings ?? RecordAppraisal.Empty(reviewId, recordId), AppraisalSettings.For(reviewId, await settings));
+            },
+            (review, record, read, by) => Decide(review, record, read, command, by),
+            decided => Respond(decided, command), ct);
+
+    private static RateAppraisalResponse Respond(RecordDecided<(RecordAppraisal Ratings, AppraisalSettings Settings)> decided, RateAppraisal command)
     {
+        var (review, record, (before, settings), outcome, by) = decided;
+        var viewer = by.Id;
         var instrument = settings.Instrument(command.Instrument)!;
         var after = outcome.Events.OfType<AppraisalItemRated>().Aggregate(before, (state, e) => state.With(e, DateTimeOffset.MaxValue));
         var standing = AppraisalStandings.Of(instrument, settings.RuleFor(instrument), after.Ratings, settings.AppraisersPerRecord);

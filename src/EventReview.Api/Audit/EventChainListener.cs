@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EventReview.Identity;
 using EventReview.Reviews;
@@ -15,22 +14,13 @@ namespace EventReview.Audit;
 /// </summary>
 public sealed class EventChainListener : DocumentSessionListenerBase
 {
-    private static readonly ConditionalWeakTable<IDocumentSession, Dictionary<string, ChainLink>> Read = new();
-
-    /// <summary>
-    /// A link this session has already read (a command reads its stream's head with the stream, in one round trip),
-    /// so saving need not read it again. A link never changes once written, so whatever version the stream has
-    /// reached since, the link read for a given id is the one that id names.
-    /// </summary>
-    public static void Remember(IDocumentSession session, ChainLink link) => Read.GetOrCreateValue(session)[link.Id] = link;
-
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
         if (streams.Count == 0) return;
 
         // One round trip for the heads of all streams that already have events, unless they have been read already.
-        var heads = Read.TryGetValue(session, out var read) ? new Dictionary<string, ChainLink>(read) : [];
+        var heads = ChainHeads.Of(session) is { } read ? new Dictionary<string, ChainLink>(read.Links) : [];
         var headIds = streams.Where(s => s.Events[0].Version > 1).Select(s => ChainLink.IdFor(s.Id, s.Events[0].Version - 1))
             .Where(id => !heads.ContainsKey(id)).ToArray();
         if (headIds.Length > 0)

@@ -68,12 +68,6 @@ public static class RunDeduplicationEndpoint
             ["doi"] = e.Doi, ["pmid"] = e.Pmid, ["titleKey"] = e.TitleKey, ["year"] = e.Year?.ToString(CultureInfo.InvariantCulture),
             ["firstAuthorKey"] = e.FirstAuthorKey,
         }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
-        var method = match.Method switch
-        {
-            DuplicateMethod.Doi => Records.DuplicateMethod.Doi,
-            DuplicateMethod.Pmid => Records.DuplicateMethod.Pmid,
-            _ => Records.DuplicateMethod.Fuzzy,
-        };
-        return new RecordMarkedDuplicate(reviewId, recordId, Guid.Parse(match.KeptId), method, evidence, e.TitleSimilarity, null, by);
+        return new RecordMarkedDuplicate(reviewId, recordId, Guid.Parse(match.KeptId), match.Method, evidence, e.TitleSimilarity, null, by);
     }
 }

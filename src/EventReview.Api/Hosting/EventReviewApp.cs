@@ -1,4 +1,5 @@
 using EventReview.Identity;
+using EventReview.Reviews;
 using EventReview.Observability;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -60,6 +61,7 @@ public static class EventReviewApp
         connectionString = Tuned(connectionString);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddProblemDetails();
+        services.AddSingleton<ReviewCache>();
         services.AddExceptionHandler<ExceptionProblems>();
         services.ConfigureHttpJsonOptions(o => EventReviewJson.Configure(o.SerializerOptions));
         services.AddEventReviewAuthentication(options.Auth, dataDirectory);

@@ -49,6 +49,5 @@ public static class EventStoreSetup
         store.ConfigureRecords();
         store.ConfigureAppraisal();
         store.ConfigureAudit();
-        store.RegisterEventTypes();
     }
 }

@@ -18,12 +18,14 @@ public sealed class MicrosecondClock : TimeProvider
     /// <summary>Within the returned scope, events appended on this flow are stamped with <paramref name="recordedAt"/>.</summary>
     public static IDisposable Replay(DateTimeOffset recordedAt)
     {
+        var scope = new Scope(Replayed.Value);
         Replayed.Value = recordedAt;
-        return new Scope();
+        return scope;
     }
 
-    private sealed class Scope : IDisposable
+    /// <summary>Restores the time that was replayed before, so scopes nest.</summary>
+    private sealed class Scope(DateTimeOffset? previous) : IDisposable
     {
-        public void Dispose() => Replayed.Value = null;
+        public void Dispose() => Replayed.Value = previous;
     }
 }

@@ -1,3 +1,4 @@
+using EventReview.Rules;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -21,6 +22,17 @@ public static class Problems
         new() { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = detail };
 
     public static ProblemDetails None => WolverineContinue.NoProblems;
+
+    /// <summary>A decision's refusal as the answer a client sees.</summary>
+    public static ProblemDetails ToProblem(this Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.Forbidden => Forbidden(refusal.Detail),
+        RefusalKind.NotFound => NotFound(refusal.Detail),
+        RefusalKind.Conflict => Rule(refusal.Rule!, refusal.Detail),
+        _ => Invalid(refusal.Detail),
+    };
+
+    public static IResult ToResult(this Refusal refusal) => refusal.ToProblem().ToResult();
 
     public static IResult ToResult(this ProblemDetails problem) =>
         Results.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title, extensions: problem.Extensions);

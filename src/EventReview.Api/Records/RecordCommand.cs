@@ -5,32 +5,48 @@ using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Observability;
 using EventReview.Reviews;
-using EventReview.Screening;
+using EventReview.Rules;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventReview.Records;
 
 /// <summary>An earlier answer to a POST sent with an Idempotency-Key, stored in the same transaction as its events.</summary>
 public sealed record IdempotentResponse(string Id, int Status, string Body);
 
+/// <summary>What a command on a record decided on, for its answer.</summary>
+public sealed record RecordDecided<TContext>(Review Review, RecordState Record, TContext Context, RuleOutcome Outcome, Actor By);
+
 /// <summary>
-/// The one path every command on a record takes: membership check, the record's stream fetched for writing
-/// (so a concurrent change becomes 409, never a lost vote), the pure rule, and the append.
+/// The one path every command on a record takes: one round trip reads an earlier answer to the same
+/// Idempotency-Key, the review, the record at its version, the head of its hash chain and whatever else the decision
+/// needs; membership is checked; the command's pure decision runs; its events are appended at the version read (so
+/// a concurrent change becomes a conflict, never a lost vote). Record events go to the record's stream; review events
+/// a decision adds go to the review's stream at the version read, so they too fail on a concurrent change.
 /// </summary>
 public static class RecordCommand
 {
     public const int MaxNote = 4_000;
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static async Task<IResult> ExecuteAsync(
+    public static Task<IResult> ExecuteAsync(
+        IDocumentSession session, HttpContext http, Guid reviewId, Guid recordId, ClaimsPrincipal user,
+        Func<Review, RecordState, Actor, RuleOutcome> decide, Func<RecordState, object> respond, CancellationToken ct) =>
+        ExecuteAsync(session, http, reviewId, recordId, user, _ => Task.FromResult(true),
+            (review, record, _, by) => decide(review, record, by), decided => respond(decided.Record), ct);
+
+    /// <param name="alsoRead">Adds the decision's other reads to the batch; its task completes once the batch has run.</param>
+    public static async Task<IResult> ExecuteAsync<TContext>(
         IDocumentSession session,
         HttpContext http,
         Guid reviewId,
         Guid recordId,
         ClaimsPrincipal user,
-        Func<Review, RecordState, Actor, RuleOutcome> decide,
-        Func<RecordState, object> respond,
+        Func<IBatchedQuery, Task<TContext>> alsoRead,
+        Func<Review, RecordState, TContext, Actor, RuleOutcome> decide,
+        Func<RecordDecided<TContext>, object> respond,
         CancellationToken ct)
     {
         var by = Actor.From(user);
@@ -38,15 +54,16 @@ public static class RecordCommand
         // Marten refuses the empty id as a stream id; no record has it.
         if (recordId == Guid.Empty) return Problems.NotFound("No such record in this review.").ToResult();
 
-        // One round trip for everything the rule and the append need: an earlier answer, the review, the record at its
-        // version, and the hash link at the head of its stream (which the new event's link chains to).
         var batch = session.CreateBatchQuery();
         var earlierAnswer = key is null ? Task.FromResult<IdempotentResponse?>(null) : batch.Load<IdempotentResponse>(key);
-        var reviewLoad = batch.AddItem(new ReviewRead(session.DocumentStore, reviewId));
+        var reviewLoad = batch.AddItem(new ReviewRead(http.RequestServices.GetRequiredService<ReviewCache>(), reviewId));
+        // The stream's version is read before anything the decision also reads from it, so those reads are never older
+        // than the version the append expects: a change committed in between fails the append instead.
         var streamFetch = batch.Events.FetchForWriting<RecordState>(recordId);
         var headLoad = batch.Query<ChainLink>(ChainLink.HeadOfStreamWhere, recordId);
+        var context = alsoRead(batch);
         await batch.Execute(ct);
-        foreach (var head in await headLoad) EventChainListener.Remember(session, head);
+        ChainHeads.Attach(session, await headLoad);
 
         if (await earlierAnswer is { } earlier)
             return Results.Text(earlier.Body, "application/json", statusCode: earlier.Status);
@@ -58,12 +75,17 @@ public static class RecordCommand
         if (stream.Aggregate is not { } record || record.ReviewId != reviewId)
             return Problems.NotFound("No such record in this review.").ToResult();
 
-        var outcome = decide(review!, record, by);
-        if (outcome.Problem is not null) return outcome.Problem.ToResult();
+        var read = await context;
+        var outcome = decide(review!, record, read, by);
+        if (outcome.Refused is { } refused) return refused.ToResult();
 
-        stream.AppendMany(outcome.Events);
-        var after = outcome.Events.Aggregate(record, (state, e) => RecordFold.Apply(state, e, DateTimeOffset.UtcNow));
-        var body = JsonSerializer.Serialize(respond(after), EventReviewJson.Options);
+        var recordEvents = outcome.Events.Where(e => e is IRecordEvent).ToArray();
+        var reviewEvents = outcome.Events.Where(e => e is not IRecordEvent).ToArray();
+        stream.AppendMany(recordEvents);
+        if (reviewEvents.Length > 0) session.Events.Append(reviewId, review!.Version + reviewEvents.Length, reviewEvents);
+
+        var after = recordEvents.Aggregate(record, (state, e) => RecordFold.Apply(state, e, DateTimeOffset.UtcNow));
+        var body = JsonSerializer.Serialize(respond(new RecordDecided<TContext>(review!, after, read, outcome, by)), EventReviewJson.Options);
         if (key is not null) session.Insert(new IdempotentResponse(key, StatusCodes.Status200OK, body));
         return Results.Text(body, "application/json", statusCode: StatusCodes.Status200OK);
     }

@@ -1,10 +1,9 @@
+using EventReview.Deduplication;
 using EventReview.Identity;
 using EventReview.Reviews;
 using EventReview.Records.Parsing;
 
 namespace EventReview.Records;
-
-public enum DuplicateMethod { Doi, Pmid, Fuzzy, Manual }
 
 public enum RemovalReason { Automation, Other }
 

@@ -4,30 +4,44 @@ using JasperFx.Events;
 namespace EventReview.Records;
 
 /// <summary>
-/// The record projection as a plain fold over events, for states as they stood at a past moment and for checking
-/// that the stored projection equals what the events alone say.
+/// The record stream's one fold. The live projection (<see cref="RecordProjection"/>), rebuilds, states as they
+/// stood at a past moment, the bulk import and a command's answer all apply events through it, so none of them can
+/// drift from the others.
 /// </summary>
 public static class RecordFold
 {
     public static RecordState? Apply(RecordState? state, IEvent e) => e.Data switch
     {
-        RecordImported => RecordState.Create((IEvent<RecordImported>)e),
+        RecordImported x => Imported(x, e.Timestamp),
         _ when state is null => null,
-        _ => Apply(state, e.Data, e.Timestamp),
+        var data => Apply(state, data, e.Timestamp),
     } is { } next ? next with { Version = e.Version } : null;
 
     /// <summary>One event's data on an existing record, at the time it was (or is about to be) recorded.</summary>
     public static RecordState Apply(RecordState state, object data, DateTimeOffset at) => data switch
     {
-        RecordMarkedDuplicate x => state.Apply(x),
-        DuplicateMarkRemoved x => state.Apply(x),
-        RecordRemoved x => state.Apply(x),
-        ScreeningVoteCast x => state.WithVote(x, at),
-        ScreeningConflictRaised x => state.Apply(x),
-        ScreeningDecided x => state.Apply(x),
-        FullTextRetrievalRecorded x => state.Apply(x),
-        ReportLinkedToStudy x => state.Apply(x),
+        RecordMarkedDuplicate x => state with { DuplicateOf = x.DuplicateOf },
+        DuplicateMarkRemoved => state with { DuplicateOf = null },
+        RecordRemoved x => state with { Removal = x.Reason, RemovalDetail = x.Detail },
+        ScreeningVoteCast x => state.WithProgress(x.Stage,
+            state.Progress(x.Stage).With(new Vote(x.By.Id, x.By.Name, x.Decision, x.ReasonCode, x.Note, at))),
+        ScreeningConflictRaised x => state.WithProgress(x.Stage, state.Progress(x.Stage) with { InConflict = true }),
+        ScreeningDecided x => state.WithProgress(x.Stage,
+            state.Progress(x.Stage) with { Outcome = x.Decision, OutcomeReason = x.ReasonCode, Basis = x.Basis }),
+        FullTextRetrievalRecorded x => state with { Retrieved = x.Retrieved, RetrievalNote = x.Note },
+        // A record linked to itself is a study's primary record again.
+        ReportLinkedToStudy x => state with { StudyId = x.StudyId == state.Id ? null : x.StudyId },
+        // Ratings live in RecordAppraisal; an exclusion on quality is a ScreeningDecided.
         _ => state,
+    };
+
+    private static RecordState Imported(RecordImported e, DateTimeOffset at) => new()
+    {
+        Id = e.RecordId,
+        ReviewId = e.ReviewId,
+        SearchId = e.SearchId,
+        ImportKey = e.ImportKey,
+        ImportOrder = $"{at.UtcTicks:D19}-{e.Ordinal:D9}",
     };
 
     public static IReadOnlyCollection<RecordState> FoldAll(IEnumerable<IEvent> eventsInOrder)

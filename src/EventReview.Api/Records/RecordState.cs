@@ -1,7 +1,5 @@
-using EventReview.Appraisal;
 using EventReview.Reviews;
 using EventReview.Screening;
-using JasperFx.Events;
 using Marten.Schema;
 
 namespace EventReview.Records;
@@ -77,38 +75,7 @@ public sealed record RecordState
 
     public StageProgress Progress(Stage stage) => stage == Stage.TitleAbstract ? TitleAbstract : FullText;
 
-    private RecordState WithProgress(Stage stage, StageProgress progress) =>
+    /// <summary>The same record with one stage's progress replaced.</summary>
+    public RecordState WithProgress(Stage stage, StageProgress progress) =>
         stage == Stage.TitleAbstract ? this with { TitleAbstract = progress } : this with { FullText = progress };
-
-    public static RecordState Create(IEvent<RecordImported> e) => new()
-    {
-        Id = e.Data.RecordId,
-        ReviewId = e.Data.ReviewId,
-        SearchId = e.Data.SearchId,
-        ImportKey = e.Data.ImportKey,
-        ImportOrder = $"{e.Timestamp.UtcTicks:D19}-{e.Data.Ordinal:D9}",
-    };
-
-    public RecordState Apply(RecordMarkedDuplicate e) => this with { DuplicateOf = e.DuplicateOf };
-
-    public RecordState Apply(DuplicateMarkRemoved e) => this with { DuplicateOf = null };
-
-    public RecordState Apply(RecordRemoved e) => this with { Removal = e.Reason, RemovalDetail = e.Detail };
-
-    public RecordState Apply(IEvent<ScreeningVoteCast> e) => WithVote(e.Data, e.Timestamp);
-
-    public RecordState WithVote(ScreeningVoteCast v, DateTimeOffset at) =>
-        WithProgress(v.Stage, Progress(v.Stage).With(new Vote(v.By.Id, v.By.Name, v.Decision, v.ReasonCode, v.Note, at)));
-
-    public RecordState Apply(ScreeningConflictRaised e) => WithProgress(e.Stage, Progress(e.Stage) with { InConflict = true });
-
-    public RecordState Apply(ScreeningDecided e) =>
-        WithProgress(e.Stage, Progress(e.Stage) with { Outcome = e.Decision, OutcomeReason = e.ReasonCode, Basis = e.Basis });
-
-    public RecordState Apply(FullTextRetrievalRecorded e) => this with { Retrieved = e.Retrieved, RetrievalNote = e.Note };
-
-    public RecordState Apply(ReportLinkedToStudy e) => this with { StudyId = e.StudyId == Id ? null : e.StudyId };
-
-    /// <summary>Ratings live in <see cref="RecordAppraisal"/>; applied here so Version follows the stream (an exclusion on quality is a ScreeningDecided).</summary>
-    public RecordState Apply(AppraisalItemRated e) => this;
 }

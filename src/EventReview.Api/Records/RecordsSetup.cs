@@ -1,3 +1,4 @@
+using EventReview.Screening;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
@@ -10,8 +11,13 @@ public static class RecordsSetup
     public static StoreOptions ConfigureRecords(this StoreOptions store)
     {
         // Inline, so a rule is always checked against the record as committed, and lists never lag.
-        store.Projections.Snapshot<RecordState>(SnapshotLifecycle.Inline);
-        store.Schema.For<Records.IdempotentResponse>();
+        store.Projections.Add(new RecordProjection(), ProjectionLifecycle.Inline);
+        store.Schema.For<IdempotentResponse>();
+        store.Events.AddEventTypes([
+            typeof(RecordImported), typeof(RecordMarkedDuplicate), typeof(DuplicateMarkRemoved), typeof(RecordRemoved),
+            typeof(ScreeningVoteCast), typeof(ScreeningConflictRaised), typeof(ScreeningDecided), typeof(FullTextRetrievalRecorded),
+            typeof(ReportLinkedToStudy),
+        ]);
         return store;
     }
 

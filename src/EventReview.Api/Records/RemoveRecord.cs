@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Reviews;
+using EventReview.Rules;
 using EventReview.Screening;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -18,12 +19,12 @@ public static class RemoveRecordEndpoint
 {
     public static ProblemDetails Validate(RemoveRecord command) => Problems.FirstOf(Problems.CheckText(command.Detail, "detail", 2_000));
 
-    public static RuleOutcome Remove(Review review, RecordState record, RemoveRecord command, Actor by)
+    public static RuleOutcome Decide(Review review, RecordState record, RemoveRecord command, Actor by)
     {
-        if (!review.Has(by.Id, Role.Lead)) return Problems.Forbidden("Only a lead removes records.");
+        if (!review.Has(by.Id, Role.Lead)) return Refusal.Forbidden("Only a lead removes records.");
         if (ScreeningRules.NotScreenable(record) is { } problem) return problem;
-        if (MarkDuplicateEndpoint.ScreeningStarted(record))
-            return Problems.Rule("screening-started", "Removal happens before screening; this record has votes.");
+        if (Deduplication.MarkDuplicateEndpoint.ScreeningStarted(record))
+            return Refusal.Broken("screening-started", "Removal happens before screening; this record has votes.");
         return RuleOutcome.Append(new RecordRemoved(review.Id, record.Id, command.Reason, command.Detail.Trim(), by));
     }
 
@@ -31,6 +32,6 @@ public static class RemoveRecordEndpoint
     public static Task<IResult> Post(Guid reviewId, Guid recordId, RemoveRecord command, ClaimsPrincipal user,
         IDocumentSession session, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
-            (review, record, by) => Remove(review, record, command, by),
+            (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, status = record.Status }, ct);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using EventReview.Hosting;
 using EventReview.Identity;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -21,18 +22,20 @@ public static partial class AddExclusionReasonEndpoint
             : null,
         Problems.CheckText(command.Label, "label", 300));
 
-    [WolverinePost("/api/reviews/{reviewId}/exclusion-reasons"), Tags("Reviews")]
-    public static async Task<IResult> Post(Guid reviewId, AddExclusionReason command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static RuleOutcome Decide(Review review, AddExclusionReason command, Actor by)
     {
-        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
-        if (problem is not null) return problem.ToResult();
-        if (stream.Aggregate!.Reason(command.Stage, command.Code) is not null)
-            return Problems.Rule("exclusion-reason-unique", $"The code '{command.Code}' already exists at this stage.").ToResult();
-
-        stream.AppendOne(new ExclusionReasonAdded(reviewId, command.Stage, command.Code, command.Label.Trim(), Actor.From(user)));
-        return Results.Created($"/api/reviews/{reviewId}", new ExclusionReason(command.Stage, command.Code, command.Label.Trim()));
+        if (ReviewAccess.Refuse(review, by.Id, Role.Lead) is { } denied) return denied;
+        if (review.Reason(command.Stage, command.Code) is not null)
+            return Refusal.Broken("exclusion-reason-unique", $"The code '{command.Code}' already exists at this stage.");
+        return RuleOutcome.Append(new ExclusionReasonAdded(review.Id, command.Stage, command.Code, command.Label.Trim(), by));
     }
+
+    [WolverinePost("/api/reviews/{reviewId}/exclusion-reasons"), Tags("Reviews")]
+    public static Task<IResult> Post(Guid reviewId, AddExclusionReason command, ClaimsPrincipal user,
+        IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        ReviewCommand.ExecuteAsync(session, http, reviewId, user,
+            (review, by) => Decide(review, command, by),
+            review => Results.Created($"/api/reviews/{reviewId}", review.Reason(command.Stage, command.Code)), ct);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex CodePattern();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EventReview.Hosting;
 using EventReview.Identity;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,8 @@ namespace EventReview.Reviews;
 /// <summary>Adds a member, or replaces an existing member's roles; an empty role list removes the member.</summary>
 public sealed record AddMember(string UserId, string Name, IReadOnlyList<Role>? Roles, string? Note);
 
+public sealed record MemberRoles(string UserId, IReadOnlyList<Role> Roles);
+
 public static class AddMemberEndpoint
 {
     public static ProblemDetails Validate(AddMember command) => Problems.FirstOf(
@@ -19,22 +22,21 @@ public static class AddMemberEndpoint
         command.Roles is null ? Problems.Invalid("'roles' is required (an empty list removes the member).") : null,
         Problems.CheckText(command.Note, "note", 2_000, required: false));
 
-    public static ProblemDetails? Rules(Review review, AddMember command)
+    public static RuleOutcome Decide(Review review, AddMember command, Actor by)
     {
+        if (ReviewAccess.Refuse(review, by.Id, Role.Lead) is { } denied) return denied;
         var leadsAfter = review.Members.Count(m => m.UserId != command.UserId && m.Roles.Contains(Role.Lead))
             + (command.Roles!.Contains(Role.Lead) ? 1 : 0);
-        return leadsAfter == 0 ? Problems.Rule("review-needs-a-lead", "A review always keeps at least one lead.") : null;
+        if (leadsAfter == 0) return Refusal.Broken("review-needs-a-lead", "A review always keeps at least one lead.");
+
+        var roles = command.Roles!.Distinct().Order().ToList();
+        return RuleOutcome.Append(new MemberRolesSet(review.Id, command.UserId.Trim(), command.Name.Trim(), roles, command.Note, by));
     }
 
     [WolverinePost("/api/reviews/{reviewId}/members"), Tags("Reviews")]
-    public static async Task<IResult> Post(Guid reviewId, AddMember command, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
-    {
-        var (stream, denied) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
-        var problem = denied ?? Rules(stream.Aggregate!, command);
-        if (problem is not null) return problem.ToResult();
-
-        var roles = command.Roles!.Distinct().Order().ToList();
-        stream.AppendOne(new MemberRolesSet(reviewId, command.UserId.Trim(), command.Name.Trim(), roles, command.Note, Actor.From(user)));
-        return Results.Ok(new { userId = command.UserId.Trim(), roles });
-    }
+    public static Task<IResult> Post(Guid reviewId, AddMember command, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
+        CancellationToken ct) =>
+        ReviewCommand.ExecuteAsync(session, http, reviewId, user,
+            (review, by) => Decide(review, command, by),
+            review => Results.Ok(new MemberRoles(command.UserId.Trim(), review.MemberOf(command.UserId.Trim())?.Roles ?? [])), ct);
 }

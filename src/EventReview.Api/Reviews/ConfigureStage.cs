@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EventReview.Hosting;
 using EventReview.Identity;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,21 +20,24 @@ public static class ConfigureStageEndpoint
             ? Problems.Invalid($"'reviewersPerRecord' must be between 1 and {MaxReviewersPerRecord}.")
             : Problems.None;
 
+    public static RuleOutcome Decide(Review review, Stage stage, ConfigureStage command, Actor by)
+    {
+        if (ReviewAccess.Refuse(review, by.Id, Role.Lead) is { } denied) return denied;
+        var current = review.Settings(stage);
+        // Full-text exclusions always need a reason (PRISMA reports them by reason).
+        var reasonRequired = stage == Stage.FullText || (command.ReasonRequiredOnExclude ?? current.ReasonRequiredOnExclude);
+        return RuleOutcome.Append(new StageConfigured(review.Id, stage, command.ReviewersPerRecord, command.Blinded ?? current.Blinded,
+            reasonRequired, by));
+    }
+
     [WolverinePut("/api/reviews/{reviewId}/stages/{stage}"), Tags("Reviews")]
-    public static async Task<IResult> Put(Guid reviewId, string stage, ConfigureStage command, ClaimsPrincipal user,
+    public static Task<IResult> Put(Guid reviewId, string stage, ConfigureStage command, ClaimsPrincipal user,
         IDocumentSession session, HttpContext http, CancellationToken ct)
     {
-        if (!StageNames.TryParse(stage, out var parsed)) return Problems.Invalid($"Unknown stage '{stage}'.").ToResult();
-
-        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
-        if (problem is not null) return problem.ToResult();
-
-        var current = stream.Aggregate!.Settings(parsed);
-        // Full-text exclusions always need a reason (PRISMA reports them by reason).
-        var reasonRequired = parsed == Stage.FullText || (command.ReasonRequiredOnExclude ?? current.ReasonRequiredOnExclude);
-        var e = new StageConfigured(reviewId, parsed, command.ReviewersPerRecord, command.Blinded ?? current.Blinded, reasonRequired, Actor.From(user));
-        stream.AppendOne(e);
-        return Results.Ok(new StageSettings(e.Stage, e.ReviewersPerRecord, e.Blinded, e.ReasonRequiredOnExclude));
+        if (!StageNames.TryParse(stage, out var parsed)) return Task.FromResult(Problems.Invalid($"Unknown stage '{stage}'.").ToResult());
+        return ReviewCommand.ExecuteAsync(session, http, reviewId, user,
+            (review, by) => Decide(review, parsed, command, by),
+            review => Results.Ok(review.Settings(parsed)), ct);
     }
 }
 

@@ -3,6 +3,7 @@ using EventReview.Hosting;
 using EventReview.Identity;
 using Marten;
 using EventReview.Observability;
+using EventReview.Rules;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,13 +16,16 @@ namespace EventReview.Reviews;
 /// </summary>
 public static class ReviewAccess
 {
-    public static ProblemDetails? Check(Review? review, ClaimsPrincipal user, params Role[] anyOf)
+    public static ProblemDetails? Check(Review? review, ClaimsPrincipal user, params Role[] anyOf) =>
+        Refuse(review, Actor.From(user).Id, anyOf)?.ToProblem();
+
+    /// <summary>The membership and role check as a decision states it: null when <paramref name="userId"/> may act.</summary>
+    public static Refusal? Refuse(Review? review, string userId, params Role[] anyOf)
     {
-        var userId = Actor.From(user).Id;
         var member = review?.MemberOf(userId);
-        if (review is null || member is null) return Problems.NotFound("No such review.");
+        if (review is null || member is null) return Refusal.NotFound("No such review.");
         if (anyOf.Length > 0 && !member.Roles.Intersect(anyOf).Any())
-            return Problems.Forbidden($"This needs the role {string.Join(" or ", anyOf.Select(r => r.ToString().ToLowerInvariant()))}.");
+            return Refusal.Forbidden($"This needs the role {string.Join(" or ", anyOf.Select(r => r.ToString().ToLowerInvariant()))}.");
         return null;
     }
 

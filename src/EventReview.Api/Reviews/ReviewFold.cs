@@ -1,21 +1,49 @@
+using EventReview.Prisma;
 using EventReview.Searches;
 using JasperFx.Events;
 
 namespace EventReview.Reviews;
 
-/// <summary>The review projection as a plain fold over events (see RecordFold).</summary>
+/// <summary>
+/// The review stream's one fold: the live projection (<see cref="ReviewProjection"/>), rebuilds, states as they stood
+/// at a past moment, the seed's set-up and a command's answer all apply events through it.
+/// </summary>
 public static class ReviewFold
 {
     public static Review? Apply(Review? state, IEvent e) => e.Data switch
     {
-        ReviewCreated x => Review.Create(x),
+        ReviewCreated x => Created(x),
         _ when state is null => null,
-        ProtocolRevised x => state.Apply(x),
-        MemberRolesSet x => state.Apply(x),
-        StageConfigured x => state.Apply(x),
-        ExclusionReasonAdded x => state.Apply(x),
-        SearchRecorded x => state.Apply(x),
-        Prisma.ReportedFlowRecorded x => state.Apply(x),
-        _ => state,
+        var data => Apply(state, data),
     } is { } next ? next with { Version = e.Version } : null;
+
+    public static Review Created(ReviewCreated e) => new(
+        e.ReviewId, e.Title, e.Question, e.EligibilityCriteria, [], [],
+        [StageSettings.DefaultFor(Stage.TitleAbstract), StageSettings.DefaultFor(Stage.FullText)], [], e.By);
+
+    /// <summary>One event's data on an existing review. Appraisal settings fold into their own document (AppraisalSettings).</summary>
+    public static Review Apply(Review state, object data) => data switch
+    {
+        ProtocolRevised x => state with { Title = x.Title, Question = x.Question, EligibilityCriteria = x.EligibilityCriteria },
+        MemberRolesSet x => WithMember(state, x),
+        StageConfigured x => state with
+        {
+            Stages = [.. state.Stages.Where(s => s.Stage != x.Stage), new StageSettings(x.Stage, x.ReviewersPerRecord, x.Blinded, x.ReasonRequiredOnExclude)],
+        },
+        ExclusionReasonAdded x => state with { ExclusionReasons = [.. state.ExclusionReasons, new ExclusionReason(x.Stage, x.Code, x.Label)] },
+        SearchRecorded x => state with
+        {
+            Searches = [.. state.Searches, new Search(x.SearchId, x.Source, x.Kind, x.OtherMethod, x.Query, x.SearchedOn, x.Filters, x.ReportedCount)],
+        },
+        ReportedFlowRecorded x => state with { ReportedFlow = x },
+        _ => state,
+    };
+
+    /// <summary>An empty role list removes the member.</summary>
+    private static Review WithMember(Review state, MemberRolesSet e)
+    {
+        var others = state.Members.Where(m => m.UserId != e.UserId).ToList();
+        var members = e.Roles.Count == 0 ? others : [.. others, new Member(e.UserId, e.Name, e.Roles)];
+        return state with { Members = members, MemberIds = members.Select(m => m.UserId).ToList() };
+    }
 }

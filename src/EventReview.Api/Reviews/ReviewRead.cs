@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using EventReview.Hosting;
-using Marten;
 using Marten.Linq.QueryHandlers;
 using Weasel.Postgresql;
 using Weasel.Storage;
@@ -16,20 +14,12 @@ namespace EventReview.Reviews;
 /// every change raises): PostgreSQL returns the document only when the stored version differs, and otherwise one
 /// number. A vote then neither ships nor parses the whole review (4 kB for 32 members, about 45 µs to deserialize).
 /// </summary>
-public sealed class ReviewRead(IDocumentStore store, Guid reviewId) : IQueryHandler<Review?>
+public sealed class ReviewRead(ReviewCache cache, Guid reviewId) : IQueryHandler<Review?>
 {
-    /// <summary>Bounded so that a long-running server reading many reviews does not grow without end.</summary>
-    private const int MaxHeld = 10_000;
-
-    // Per store: the same review id at the same version means the same review only within one database.
-    private static readonly ConditionalWeakTable<IDocumentStore, ConcurrentDictionary<Guid, Held>> LastRead = new();
-
-    private sealed record Held(long Version, Review Review);
-
-    private readonly ConcurrentDictionary<Guid, Held> _lastRead = LastRead.GetOrCreateValue(store);
+    private readonly ConcurrentDictionary<Guid, ReviewCache.Held> _lastRead = cache.LastRead;
 
     // Taken when the command is built, so the answer is compared with the version the query asked about.
-    private Held? _held;
+    private ReviewCache.Held? _held;
 
     public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
     {
@@ -47,11 +37,25 @@ public sealed class ReviewRead(IDocumentStore store, Guid reviewId) : IQueryHand
 
         var version = await reader.GetFieldValueAsync<long>(0, token);
         var review = session.Serializer.FromJson<Review>(reader, 1);
-        if (_lastRead.Count >= MaxHeld) _lastRead.Clear();
-        _lastRead[reviewId] = new Held(version, review);
+        if (_lastRead.Count >= ReviewCache.MaxHeld) _lastRead.Clear();
+        _lastRead[reviewId] = new ReviewCache.Held(version, review);
         return review;
     }
 
     public Task<int> StreamJson(Stream stream, DbDataReader reader, CancellationToken token) =>
         throw new NotSupportedException("A review read for a command is not streamed.");
+}
+
+/// <summary>
+/// The reviews last read for commands, one cache per document store (a service of the application that owns the
+/// store): the same review id at the same version means the same review only within one database.
+/// </summary>
+public sealed class ReviewCache
+{
+    /// <summary>Bounded so that a long-running server reading many reviews does not grow without end.</summary>
+    public const int MaxHeld = 10_000;
+
+    public sealed record Held(long Version, Review Review);
+
+    internal ConcurrentDictionary<Guid, Held> LastRead { get; } = new();
 }

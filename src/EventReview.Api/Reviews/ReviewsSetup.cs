@@ -1,3 +1,6 @@
+using EventReview.Prisma;
+using EventReview.Searches;
+using EventReview.Signatures;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -8,8 +11,12 @@ public static class ReviewsSetup
     public static StoreOptions ConfigureReviews(this StoreOptions store)
     {
         // Inline: authorization reads the review document, so it must never lag behind its stream.
-        store.Projections.Snapshot<Review>(SnapshotLifecycle.Inline);
+        store.Projections.Add(new ReviewProjection(), ProjectionLifecycle.Inline);
         store.Schema.For<Review>().GinIndexJsonData();
+        store.Events.AddEventTypes([
+            typeof(ReviewCreated), typeof(ProtocolRevised), typeof(MemberRolesSet), typeof(StageConfigured), typeof(ExclusionReasonAdded),
+            typeof(SearchRecorded), typeof(ReportedFlowRecorded), typeof(SignatureRecorded),
+        ]);
         return store;
     }
 }

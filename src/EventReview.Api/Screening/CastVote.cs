@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using EventReview.Hosting;
+using EventReview.Identity;
 using EventReview.Records;
 using EventReview.Reviews;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,10 +19,45 @@ public static class CastVoteEndpoint
     public static ProblemDetails Validate(CastVote command) =>
         Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
 
+    /// <summary>
+    /// A screener's vote. The last of the required votes decides the record when all agree, and raises a conflict
+    /// when they do not; a second vote by the same screener revises theirs and needs a note.
+    /// </summary>
+    public static RuleOutcome Decide(Review review, RecordState record, CastVote command, Actor by)
+    {
+        if (!review.Has(by.Id, Role.Screener)) return Refusal.Forbidden("Only screeners vote.");
+        if (ScreeningRules.NotScreenable(record) is { } notScreenable) return notScreenable;
+        if (ScreeningRules.StageNotReached(record, command.Stage) is { } notReached) return notReached;
+
+        var progress = record.Progress(command.Stage);
+        if (progress.IsDecided)
+            return Refusal.Broken("stage-decided", $"The record is already decided at {command.Stage.Name()}; votes are closed.");
+        if (ScreeningRules.CheckReason(review, command.Stage, command.Decision, command.ReasonCode) is { } badReason) return badReason;
+
+        var previous = progress.CurrentVoteOf(by.Id);
+        var required = review.Settings(command.Stage).ReviewersPerRecord;
+        if (previous is not null && string.IsNullOrWhiteSpace(command.Note))
+            return Refusal.Invalid("A revised vote needs a 'note' saying why it changed.");
+        if (previous is null && progress.CurrentVotes.Count >= required)
+            return Refusal.Broken("votes-complete", $"The record already has its {required} independent votes; a conflict goes to resolution.");
+
+        var vote = new ScreeningVoteCast(review.Id, record.Id, command.Stage, command.Decision, command.ReasonCode, command.Note,
+            IsRevision: previous is not null, by);
+        var after = progress.With(new Vote(by.Id, by.Name, command.Decision, command.ReasonCode, command.Note, default));
+        if (after.CurrentVotes.Count < required) return RuleOutcome.Append(vote);
+
+        return ScreeningRules.Agreement(after.CurrentVotes, command.Stage) is { } agreed
+            ? RuleOutcome.Append(vote, new ScreeningDecided(review.Id, record.Id, command.Stage, agreed.Decision, agreed.ReasonCode,
+                DecisionBasis.Unanimous, null, by))
+            : progress.InConflict
+                ? RuleOutcome.Append(vote)
+                : RuleOutcome.Append(vote, new ScreeningConflictRaised(review.Id, record.Id, command.Stage, by));
+    }
+
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/votes"), Tags("Screening")]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, CastVote command, ClaimsPrincipal user, IDocumentSession session,
         HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
-            (review, record, by) => ScreeningRules.CastVote(review, record, command, by),
+            (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, stage = command.Stage, decision = command.Decision }, ct);
 }

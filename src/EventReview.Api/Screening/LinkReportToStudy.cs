@@ -3,6 +3,7 @@ using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Records;
 using EventReview.Reviews;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -18,12 +19,12 @@ public static class LinkReportToStudyEndpoint
     public static ProblemDetails Validate(LinkReportToStudy command) =>
         Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
 
-    public static RuleOutcome Link(Review review, RecordState record, RecordState? study, LinkReportToStudy command, Actor by)
+    public static RuleOutcome Decide(Review review, RecordState record, RecordState? study, LinkReportToStudy command, Actor by)
     {
-        if (!review.Has(by.Id, Role.Lead)) return Problems.Forbidden("Only a lead links reports to studies.");
-        if (study is null || study.ReviewId != review.Id) return Problems.NotFound("The study's primary record is not in this review.");
+        if (!review.Has(by.Id, Role.Lead)) return Refusal.Forbidden("Only a lead links reports to studies.");
+        if (study is null || study.ReviewId != review.Id) return Refusal.NotFound("The study's primary record is not in this review.");
         if (study.StudyId is { } primary && primary != study.Id)
-            return Problems.Rule("study-is-a-report", $"That record is itself a report of study {primary}; link to the primary record.");
+            return Refusal.Broken("study-is-a-report", $"That record is itself a report of study {primary}; link to the primary record.");
         if (ScreeningRules.NotScreenable(record) is { } problem) return problem;
         return RuleOutcome.Append(new ReportLinkedToStudy(review.Id, record.Id, study.Id, command.Note, by));
     }
@@ -34,7 +35,7 @@ public static class LinkReportToStudyEndpoint
     {
         var study = await session.LoadAsync<RecordState>(command.StudyId, ct);
         return await RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
-            (review, record, by) => Link(review, record, study, command, by),
+            (review, record, by) => Decide(review, record, study, command, by),
             record => new { recordId, studyId = record.StudyId ?? record.Id }, ct);
     }
 }

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using EventReview.Hosting;
+using EventReview.Identity;
 using EventReview.Records;
 using EventReview.Reviews;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,10 +19,35 @@ public static class ResolveConflictEndpoint
     public static ProblemDetails Validate(ResolveConflict command) =>
         Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
 
+    /// <summary>A lead or resolver decides a record whose independent votes disagree, and says why.</summary>
+    public static RuleOutcome Decide(Review review, RecordState record, ResolveConflict command, Actor by)
+    {
+        if (!review.Has(by.Id, Role.Lead) && !review.Has(by.Id, Role.Resolver))
+            return Refusal.Forbidden("Only a lead or a resolver resolves conflicts.");
+        if (ScreeningRules.NotScreenable(record) is { } notScreenable) return notScreenable;
+
+        var progress = record.Progress(command.Stage);
+        if (progress.IsDecided)
+            return Refusal.Broken("stage-decided", $"The record is already decided at {command.Stage.Name()}.");
+        if (!progress.InConflict)
+        {
+            var required = review.Settings(command.Stage).ReviewersPerRecord;
+            return progress.CurrentVotes.Count < required
+                ? Refusal.Broken("votes-incomplete", $"Resolution waits for the {required} independent votes.")
+                : Refusal.Broken("no-conflict", "The votes agree; there is nothing to resolve.");
+        }
+        if (command.Decision == Decision.Maybe) return Refusal.Invalid("A resolution decides: include or exclude.");
+        if (ScreeningRules.CheckReason(review, command.Stage, command.Decision, command.ReasonCode) is { } badReason) return badReason;
+        if (string.IsNullOrWhiteSpace(command.Note)) return Refusal.Invalid("A resolution needs a 'note'.");
+
+        return RuleOutcome.Append(new ScreeningDecided(review.Id, record.Id, command.Stage, command.Decision, command.ReasonCode,
+            DecisionBasis.Resolution, command.Note, by));
+    }
+
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/resolution"), Tags("Screening")]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, ResolveConflict command, ClaimsPrincipal user,
         IDocumentSession session, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
-            (review, record, by) => ScreeningRules.Resolve(review, record, command, by),
+            (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, stage = command.Stage, decision = command.Decision, status = record.Status }, ct);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using EventReview.Deduplication;
 using EventReview.Records;
 using EventReview.Records.Parsing;
 using EventReview.Reviews;
@@ -132,7 +133,7 @@ public static class LabelledReplay
             if (record.DuplicateOf is not null) return null;
             var keptId = idOf[byRecord[record.Id].DuplicateOf!.Value];
             var kept = new RecordState { Id = keptId, ReviewId = reviewId };
-            return MarkDuplicateEndpoint.Mark(review, record, kept,
+            return MarkDuplicateEndpoint.Decide(review, record, kept,
                 new MarkDuplicate(keptId, $"Marked as a duplicate in the dataset (duplicate_record_id {byRecord[record.Id].DuplicateOf})"), lead);
         }, ct);
 
@@ -140,7 +141,7 @@ public static class LabelledReplay
         await StageAsync(steps, Stage.TitleAbstract, screened, byRecord, options, ct);
         var sought = screened.Where(id => byRecord[id].IncludedAtTitleAbstract).ToList();
         await steps.ApplyAsync("Recording retrieval", sought, (review, record) =>
-            record.Retrieved is not null ? null : ScreeningRules.RecordRetrieval(review, record, new RecordRetrieval(true, null), lead), ct);
+            record.Retrieved is not null ? null : ReportRetrievalEndpoint.Decide(review, record, new ReportRetrieval(true, null), lead), ct);
         await StageAsync(steps, Stage.FullText, sought, byRecord, options, ct);
 
         if (logger.IsEnabled(LogLevel.Information))
@@ -161,7 +162,7 @@ public static class LabelledReplay
                 if (progress.IsDecided || progress.CurrentVoteOf(screener.Id) is not null) return null;
                 var votes = Votes(labels[record.Id], stage, options);
                 var decision = first ? votes.Screener1 : votes.Screener2;
-                return ScreeningRules.CastVote(review, record, new CastVote(stage, decision, Reason(decision), null), screener);
+                return CastVoteEndpoint.Decide(review, record, new CastVote(stage, decision, Reason(decision), null), screener);
             }, ct);
         }
         await steps.ApplyAsync("A resolution", ids, (review, record) =>
@@ -170,7 +171,7 @@ public static class LabelledReplay
             if (progress.IsDecided || !progress.InConflict) return null;
             var label = stage == Stage.TitleAbstract ? labels[record.Id].IncludedAtTitleAbstract : labels[record.Id].IncludedAtFullText;
             var decision = label ? Decision.Include : Decision.Exclude;
-            return ScreeningRules.Resolve(review, record,
+            return ResolveConflictEndpoint.Decide(review, record,
                 new ResolveConflict(stage, decision, Reason(decision), "Resolved to the dataset's label by the third reviewer (simulated)"), SeedMembers.Resolver);
         }, ct);
     }

@@ -1,8 +1,7 @@
 using EventReview.Records;
 using EventReview.Reviews;
-using EventReview.Screening;
+using EventReview.Rules;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EventReview.Seed;
 
@@ -49,7 +48,7 @@ public sealed class RecordSteps(IDocumentStore store, Guid reviewId, string corr
 
     public void Append(IDocumentSession session, string step, RecordState record, RuleOutcome outcome)
     {
-        if (outcome.Problem is { } problem) throw Refused(step, record, problem);
+        if (outcome.Refused is { } refused) throw Refused(step, record, refused);
         if (outcome.Events.Count == 0) return;
         session.Events.Append(record.Id, record.Version + outcome.Events.Count, [.. outcome.Events]);
     }
@@ -62,7 +61,6 @@ public sealed class RecordSteps(IDocumentStore store, Guid reviewId, string corr
         EventsAppended += pending;
     }
 
-    private static SeedLoadException Refused(string step, RecordState record, ProblemDetails problem) =>
-        new($"{step} was refused for record {record.Id} (imported as {record.ImportKey}): "
-            + $"{problem.Title}: {problem.Detail}");
+    private static SeedLoadException Refused(string step, RecordState record, Refusal refused) =>
+        new($"{step} was refused for record {record.Id} (imported as {record.ImportKey}): {refused}");
 }

@@ -4,8 +4,10 @@ using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Prisma;
 using EventReview.Records;
+using EventReview.Deduplication;
 using EventReview.Records.Parsing;
 using EventReview.Reviews;
+using EventReview.Rules;
 using EventReview.Screening;
 using EventReview.Searches;
 using Marten;
@@ -71,11 +73,14 @@ public static class SeedLoader
         var imported = await ImportAsync(store, ct);
         var records = await RecordsAsync(store, ct);
         await DecideAsync(steps, records, ct);
-        await RecordReportedFlowAsync(steps, ct);
+        await EnterReportedFlowAsync(steps, ct);
         return imported + steps.EventsAppended;
     }
 
-    /// <summary>The review stream as the lead sets it up: protocol, members, stages, reasons, scoring and searches.</summary>
+    /// <summary>
+    /// The review stream as the lead sets it up (protocol, members, stages, reasons, scoring and searches), each
+    /// step decided by its command's own decision on the review as the steps before it left it.
+    /// </summary>
     public static IReadOnlyList<object> ReviewSetup()
     {
         var id = SeedPaper.ReviewId;
@@ -83,32 +88,47 @@ public static class SeedLoader
         var create = new CreateReview(SeedPaper.Title, SeedPaper.Question, SeedPaper.EligibilityCriteria);
         Ensure("the review", CreateReviewEndpoint.Validate(create));
         var events = new List<object>(CreateReviewEndpoint.Decide(id, create, lead));
+        var review = events.Skip(1).Aggregate(ReviewFold.Created((ReviewCreated)events[0]), ReviewFold.Apply);
+        var settings = AppraisalSettings.For(id, null);
+
+        void Step(string what, RuleOutcome outcome)
+        {
+            if (outcome.Refused is { } refused) throw new SeedLoadException($"The seed's {what} was refused: {refused}");
+            events.AddRange(outcome.Events);
+            review = outcome.Events.Aggregate(review, ReviewFold.Apply);
+        }
 
         foreach (var (member, roles, note) in SeedMembers.All)
-            events.Add(new MemberRolesSet(id, member.Id, member.Name, [.. roles.Distinct().Order()], note, lead));
+        {
+            var command = new AddMember(member.Id, member.Name, roles, note);
+            Ensure($"member {member.Id}", AddMemberEndpoint.Validate(command));
+            Step($"member {member.Id}", AddMemberEndpoint.Decide(review, command, lead));
+        }
 
-        events.Add(new StageConfigured(id, Stage.TitleAbstract, 2, Blinded: true, ReasonRequiredOnExclude: false, lead));
-        events.Add(new StageConfigured(id, Stage.FullText, 2, Blinded: true, ReasonRequiredOnExclude: true, lead));
+        Step("title-abstract stage", ConfigureStageEndpoint.Decide(review, Stage.TitleAbstract, new ConfigureStage(2, Blinded: true, ReasonRequiredOnExclude: false), lead));
+        Step("full-text stage", ConfigureStageEndpoint.Decide(review, Stage.FullText, new ConfigureStage(2, Blinded: true, ReasonRequiredOnExclude: true), lead));
         foreach (var (code, label, _) in SeedPaper.FullTextReasons)
         {
-            Ensure($"reason {code}", AddExclusionReasonEndpoint.Validate(new AddExclusionReason(code, label, Stage.FullText)));
-            events.Add(new ExclusionReasonAdded(id, Stage.FullText, code, label, lead));
+            var command = new AddExclusionReason(code, label, Stage.FullText);
+            Ensure($"reason {code}", AddExclusionReasonEndpoint.Validate(command));
+            Step($"reason {code}", AddExclusionReasonEndpoint.Decide(review, command, lead));
         }
 
         // The paper's rule, stated on the review rather than left to the instruments' defaults.
         foreach (var instrument in new[] { Rob1.Instrument, JbiQuasiExperimental.Instrument, Amstar2.Instrument, Sanra2.Instrument })
         {
             var rule = ScoringRule.Seed(instrument.Ratings);
-            var errors = ScoringValidation.Validate(instrument, rule);
-            if (errors.Count > 0) throw new SeedLoadException($"The seed scoring rule does not fit {instrument.Id}: {string.Join("; ", errors)}");
-            events.Add(new AppraisalScoringConfigured(id, instrument.Id, rule, lead));
+            var command = new ConfigureAppraisalScoring(rule.Points, rule.ThresholdPercent, rule.NotApplicable, rule.SomeConcernsDomainsForHigh,
+                rule.NonCriticalWeaknessesForLow);
+            Ensure($"scoring of {instrument.Id}", ConfigureAppraisalScoringEndpoint.Validate(command));
+            Step($"scoring of {instrument.Id}", ConfigureAppraisalScoringEndpoint.Decide(review, settings, instrument.Id, command, lead));
         }
 
         foreach (var s in SeedPaper.Searches)
         {
-            var command = new RecordSearch(s.Source, s.Kind, null, s.Query, SeedPaper.SearchedOn, s.Filters, s.ReportedCount);
-            Ensure($"search {s.Source}", RecordSearchEndpoint.Validate(command));
-            events.Add(new SearchRecorded(id, s.Id, s.Source, s.Kind, null, s.Query, SeedPaper.SearchedOn, s.Filters, s.ReportedCount, lead));
+            var command = new AddSearch(s.Source, s.Kind, null, s.Query, SeedPaper.SearchedOn, s.Filters, s.ReportedCount);
+            Ensure($"search {s.Source}", AddSearchEndpoint.Validate(command));
+            Step($"search {s.Source}", AddSearchEndpoint.Decide(review, s.Id, command, lead));
         }
         return events;
     }
@@ -160,14 +180,14 @@ public static class SeedLoader
         {
             if (record.DuplicateOf is not null) return null;
             var kept = records[plan[record.Id].DuplicateOfKey!];
-            return MarkDuplicateEndpoint.Mark(review, record, kept, new MarkDuplicate(kept.Id, Notes.Duplicate), lead);
+            return MarkDuplicateEndpoint.Decide(review, record, kept, new MarkDuplicate(kept.Id, Notes.Duplicate), lead);
         }, ct);
 
         await steps.ApplyAsync("Removing a record", Planned(p => p.Fate is SeedFate.RemovedByAutomation or SeedFate.RemovedOther), (review, record) =>
             record.Removal is not null ? null
                 : plan[record.Id].Fate == SeedFate.RemovedByAutomation
-                    ? RemoveRecordEndpoint.Remove(review, record, new RemoveRecord(RemovalReason.Automation, Notes.Automation), lead)
-                    : RemoveRecordEndpoint.Remove(review, record, new RemoveRecord(RemovalReason.Other, Notes.Other), lead), ct);
+                    ? RemoveRecordEndpoint.Decide(review, record, new RemoveRecord(RemovalReason.Automation, Notes.Automation), lead)
+                    : RemoveRecordEndpoint.Decide(review, record, new RemoveRecord(RemovalReason.Other, Notes.Other), lead), ct);
 
         var screened = Planned(p => p.Screened).ToList();
         await VoteAsync(steps, "A title-abstract vote", Stage.TitleAbstract, screened, SeedMembers.Screener1, p => p.Screener1TitleAbstract!, plan, ct);
@@ -176,8 +196,8 @@ public static class SeedLoader
 
         await steps.ApplyAsync("Recording retrieval", Planned(p => p.SoughtForRetrieval), (review, record) =>
             record.Retrieved is not null ? null
-                : ScreeningRules.RecordRetrieval(review, record,
-                    plan[record.Id].Fate == SeedFate.NotRetrieved ? new RecordRetrieval(false, Notes.NotRetrieved) : new RecordRetrieval(true, null), lead), ct);
+                : ReportRetrievalEndpoint.Decide(review, record,
+                    plan[record.Id].Fate == SeedFate.NotRetrieved ? new ReportRetrieval(false, Notes.NotRetrieved) : new ReportRetrieval(true, null), lead), ct);
 
         await AppraiseAsync(steps, Planned(p => !p.Reconstructed).ToList(), plan, ct);
 
@@ -195,7 +215,7 @@ public static class SeedLoader
             if (progress.IsDecided || progress.CurrentVoteOf(screener.Id) is not null) return null;
             var planned = plan[record.Id];
             var v = vote(planned);
-            return ScreeningRules.CastVote(review, record, new CastVote(stage, v.Decision, v.ReasonCode, Notes.Vote(planned, stage, v)), screener);
+            return CastVoteEndpoint.Decide(review, record, new CastVote(stage, v.Decision, v.ReasonCode, Notes.Vote(planned, stage, v)), screener);
         }, ct);
 
     private static Task ResolveAsync(RecordSteps steps, Stage stage, IEnumerable<Guid> ids, Func<PlannedRecord, PlannedVote> outcome,
@@ -205,7 +225,7 @@ public static class SeedLoader
             var progress = record.Progress(stage);
             if (progress.IsDecided || !progress.InConflict) return null;
             var decided = outcome(plan[record.Id]);
-            return ScreeningRules.Resolve(review, record, new ResolveConflict(stage, decided.Decision, decided.ReasonCode, Notes.Resolution), SeedMembers.Resolver);
+            return ResolveConflictEndpoint.Decide(review, record, new ResolveConflict(stage, decided.Decision, decided.ReasonCode, Notes.Resolution), SeedMembers.Resolver);
         }, ct);
 
     /// <summary>Tables 3 to 6 entered for the included studies by one appraiser; the paper does not say who appraised.</summary>
@@ -221,7 +241,7 @@ public static class SeedLoader
             var published = SeedAppraisals.All.Single(a => a.Reference == study.Reference);
             var command = new RateAppraisal(published.InstrumentId, published.Ratings, Notes.Appraisal(published), null);
             var ratings = appraisals.GetValueOrDefault(record.Id) ?? RecordAppraisal.Empty(review.Id, record.Id);
-            var outcome = AppraisalRules.Rate(review, settings, record, ratings, command, SeedMembers.Screener1);
+            var outcome = RateAppraisalEndpoint.Decide(review, record, (ratings, settings), command, SeedMembers.Screener1);
             // The paper includes all eight; an automatic exclusion here would contradict it (see Petrou in docs/seed-review.md).
             if (outcome.Events.OfType<ScreeningDecided>().Any())
                 throw new SeedLoadException($"The published ratings of {published.Study} would exclude it on quality; the paper includes it.");
@@ -230,13 +250,16 @@ public static class SeedLoader
         await steps.SaveAsync(session, ct);
     }
 
-    private static async Task RecordReportedFlowAsync(RecordSteps steps, CancellationToken ct)
+    private static async Task EnterReportedFlowAsync(RecordSteps steps, CancellationToken ct)
     {
-        SeedPaper.ReportedFlow.EnsureValid();
+        var command = new EnterReportedFlow(SeedPaper.ReportedFlowSource, SeedPaper.ReportedFlow);
+        Ensure("reported flow", EnterReportedFlowEndpoint.Validate(command));
         await using var session = steps.OpenSession();
         var review = await session.Events.FetchForWriting<Review>(SeedPaper.ReviewId, ct);
         if (review.Aggregate?.ReportedFlow is not null) return;
-        review.AppendOne(new ReportedFlowRecorded(SeedPaper.ReviewId, SeedPaper.ReportedFlowSource, SeedPaper.ReportedFlow, SeedMembers.Lead));
+        var outcome = EnterReportedFlowEndpoint.Decide(review.Aggregate!, command, SeedMembers.Lead);
+        if (outcome.Refused is { } refused) throw new SeedLoadException($"The seed's reported flow was refused: {refused}");
+        review.AppendMany(outcome.Events);
         await steps.SaveAsync(session, ct);
     }
 

@@ -4,6 +4,7 @@ using EventReview.Hosting;
 using EventReview.Identity;
 using EventReview.Records;
 using EventReview.Reviews;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,25 +14,31 @@ namespace EventReview.Signatures;
 
 public sealed record SignOff([property: JsonRequired] SignatureScope Scope, string Meaning);
 
+public sealed record SignedOff(SignatureScope Scope, string Meaning, string StateHash, int Records, Actor SignedBy);
+
 public static class SignOffEndpoint
 {
     public static ProblemDetails Validate(SignOff command) => Problems.FirstOf(Problems.CheckText(command.Meaning, "meaning", 500));
 
-    /// <summary>A lead signs off a stage or the final included set, as it stands now.</summary>
-    [WolverinePost("/api/reviews/{reviewId}/signatures"), Tags("Audit")]
-    public static async Task<IResult> Post(Guid reviewId, SignOff command, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
-        CancellationToken ct)
+    /// <summary>A lead signs off a stage or the final included set, bound to the hash of exactly the records it covers as they stand.</summary>
+    public static RuleOutcome Decide(Review review, IReadOnlyList<RecordState> records, SignOff command, Actor by)
     {
-        var (stream, problem) = await ReviewAccess.WriteAsync(session, http, reviewId, user, ct, Role.Lead);
-        if (problem is not null) return problem.ToResult();
-
-        var records = await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).ToListAsync(ct);
+        if (ReviewAccess.Refuse(review, by.Id, Role.Lead) is { } denied) return denied;
         var entries = SignedState.Entries(records, command.Scope);
         if (entries.Count == 0)
-            return Problems.Rule("nothing-to-sign", "No record is decided in this scope yet; there is nothing to sign.").ToResult();
-        var signature = new SignatureRecorded(reviewId, command.Scope, command.Meaning.Trim(),
-            SignedState.Hash(reviewId, command.Scope, records), entries.Count, Actor.From(user));
-        stream.AppendOne(signature);
-        return Results.Ok(new { signature.Scope, signature.Meaning, signature.StateHash, signature.Records, signedBy = signature.By });
+            return Refusal.Broken("nothing-to-sign", "No record is decided in this scope yet; there is nothing to sign.");
+        return RuleOutcome.Append(new SignatureRecorded(review.Id, command.Scope, command.Meaning.Trim(),
+            SignedState.Hash(review.Id, command.Scope, records), entries.Count, by));
     }
+
+    [WolverinePost("/api/reviews/{reviewId}/signatures"), Tags("Audit")]
+    public static Task<IResult> Post(Guid reviewId, SignOff command, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
+        CancellationToken ct) =>
+        ReviewCommand.ExecuteAsync(session, http, reviewId, user,
+            async (review, by) => Decide(review, await session.Query<RecordState>().Where(r => r.ReviewId == reviewId).ToListAsync(ct), command, by),
+            (_, events) =>
+            {
+                var s = events.OfType<SignatureRecorded>().Single();
+                return Results.Ok(new SignedOff(s.Scope, s.Meaning, s.StateHash, s.Records, s.By));
+            }, ct);
 }

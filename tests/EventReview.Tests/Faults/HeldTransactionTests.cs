@@ -67,9 +67,9 @@ public class HeldTransactionTests(HeldTransactionFixture app) : IClassFixture<He
             session.CorrelationId = "fault-held-" + Guid.NewGuid().ToString("N");
             var reviewDoc = await session.LoadAsync<Review>(review.ReviewId, ct);
             var stream = await session.Events.FetchForWriting<RecordState>(held, ct);
-            var outcome = ScreeningRules.CastVote(reviewDoc!, stream.Aggregate!,
+            var outcome = CastVoteEndpoint.Decide(reviewDoc!, stream.Aggregate!,
                 new CastVote(Stage.TitleAbstract, Decision.Include, null, null), new Actor(review.S1, review.S1));
-            outcome.Problem.ShouldBeNull();
+            outcome.Refused.ShouldBeNull();
             stream.AppendMany(outcome.Events);
             await session.SaveChangesAsync(ct);
         }

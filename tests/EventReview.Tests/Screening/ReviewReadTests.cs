@@ -38,26 +38,27 @@ public class ReviewReadTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var ct = TestContext.Current.CancellationToken;
         var review = await ReviewScenario.WithTeamAsync(app);
+        var cache = (ReviewCache)app.Host.Services.GetService(typeof(ReviewCache))!;
         var store = (IDocumentStore)app.Host.Services.GetService(typeof(IDocumentStore))!;
 
-        var first = await ReadAsync(store, review.ReviewId, ct);
-        var second = await ReadAsync(store, review.ReviewId, ct);
+        var first = await ReadAsync(store, cache, review.ReviewId, ct);
+        var second = await ReadAsync(store, cache, review.ReviewId, ct);
         second.ShouldBeSameAs(first);
 
         await review.OkAsync(review.Lead, HttpMethod.Post, "/members", new { userId = "late-joiner", name = "Late Joiner", roles = new[] { "screener" } });
-        var third = await ReadAsync(store, review.ReviewId, ct);
+        var third = await ReadAsync(store, cache, review.ReviewId, ct);
         third.ShouldNotBeSameAs(first);
         third.ShouldNotBeNull().MemberOf("late-joiner").ShouldNotBeNull();
         Json(third).ShouldBe(Json(await LoadAsync(store, review.ReviewId, ct)), "the review as Marten loads it");
 
-        (await ReadAsync(store, Guid.CreateVersion7(), ct)).ShouldBeNull();
+        (await ReadAsync(store, cache, Guid.CreateVersion7(), ct)).ShouldBeNull();
     }
 
-    private static async Task<Review?> ReadAsync(IDocumentStore store, Guid reviewId, CancellationToken ct)
+    private static async Task<Review?> ReadAsync(IDocumentStore store, ReviewCache cache, Guid reviewId, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var batch = session.CreateBatchQuery();
-        var read = batch.AddItem(new ReviewRead(store, reviewId));
+        var read = batch.AddItem(new ReviewRead(cache, reviewId));
         await batch.Execute(ct);
         return await read;
     }

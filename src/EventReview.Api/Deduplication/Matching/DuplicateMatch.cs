@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using EventReview.Records.Parsing;
 
 namespace EventReview.Deduplication;
@@ -11,14 +10,6 @@ public sealed record DedupCandidate(string Id, string? Doi, string? Pmid, string
         ArgumentNullException.ThrowIfNull(record);
         return new(id, record.Doi, record.Pmid, record.Title, record.Year, record.Authors.Count > 0 ? record.Authors[0] : null);
     }
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<DuplicateMethod>))]
-public enum DuplicateMethod
-{
-    [JsonStringEnumMemberName("doi")] Doi,
-    [JsonStringEnumMemberName("pmid")] Pmid,
-    [JsonStringEnumMemberName("fuzzy")] Fuzzy,
 }
 
 /// <summary>

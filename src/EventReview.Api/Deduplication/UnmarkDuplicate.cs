@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using EventReview.Hosting;
 using EventReview.Identity;
+using EventReview.Records;
 using EventReview.Reviews;
-using EventReview.Screening;
+using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
-namespace EventReview.Records;
+namespace EventReview.Deduplication;
 
 public sealed record UnmarkDuplicate(string? Note);
 
@@ -18,11 +19,11 @@ public static class UnmarkDuplicateEndpoint
     public static ProblemDetails Validate(UnmarkDuplicate command) =>
         Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote));
 
-    public static RuleOutcome Unmark(Review review, RecordState record, UnmarkDuplicate command, Actor by)
+    public static RuleOutcome Decide(Review review, RecordState record, UnmarkDuplicate command, Actor by)
     {
-        if (!review.Has(by.Id, Role.Lead)) return Problems.Forbidden("Only a lead unmarks duplicates.");
-        if (record.DuplicateOf is not { } keptId) return Problems.Rule("not-a-duplicate", "The record is not marked as a duplicate.");
-        if (string.IsNullOrWhiteSpace(command.Note)) return Problems.Invalid("Unmarking a duplicate needs a 'note'.");
+        if (!review.Has(by.Id, Role.Lead)) return Refusal.Forbidden("Only a lead unmarks duplicates.");
+        if (record.DuplicateOf is not { } keptId) return Refusal.Broken("not-a-duplicate", "The record is not marked as a duplicate.");
+        if (string.IsNullOrWhiteSpace(command.Note)) return Refusal.Invalid("Unmarking a duplicate needs a 'note'.");
         return RuleOutcome.Append(new DuplicateMarkRemoved(review.Id, record.Id, keptId, command.Note, by));
     }
 
@@ -30,7 +31,6 @@ public static class UnmarkDuplicateEndpoint
     public static Task<IResult> Delete(Guid reviewId, Guid recordId, UnmarkDuplicate command, ClaimsPrincipal user,
         IDocumentSession session, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
-            (review, record, by) => Unmark(review, record, command, by),
+            (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, status = record.Status }, ct);
-
 }

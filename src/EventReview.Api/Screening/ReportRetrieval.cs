@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using EventReview.Hosting;
+using EventReview.Identity;
+using EventReview.Records;
+using EventReview.Reviews;
+using EventReview.Rules;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EventReview.Screening;
+
+/// <summary>Whether the full text of a record included at title-abstract could be retrieved.</summary>
+public sealed record ReportRetrieval([property: JsonRequired] bool Retrieved, string? Note);
+
+public static class ReportRetrievalEndpoint
+{
+    public static ProblemDetails Validate(ReportRetrieval command) =>
+        Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
+
+    public static RuleOutcome Decide(Review review, RecordState record, ReportRetrieval command, Actor by)
+    {
+        if (!review.Has(by.Id, Role.Lead) && !review.Has(by.Id, Role.Screener))
+            return Refusal.Forbidden("Only a lead or a screener records retrieval.");
+        if (ScreeningRules.NotScreenable(record) is { } notScreenable) return notScreenable;
+        if (record.TitleAbstract.Outcome != Decision.Include)
+            return Refusal.Broken("not-sought-for-retrieval", "Only records included at title-abstract are sought for retrieval.");
+        if (record.FullText.CurrentVotes.Count > 0)
+            return Refusal.Broken("full-text-screening-started", "Full-text votes exist; the retrieval outcome can no longer change.");
+        if (!command.Retrieved && string.IsNullOrWhiteSpace(command.Note))
+            return Refusal.Invalid("A report that was not retrieved needs a 'note' saying why.");
+        if (record.Retrieved is not null && string.IsNullOrWhiteSpace(command.Note))
+            return Refusal.Invalid("Changing a recorded retrieval outcome needs a 'note'.");
+
+        return RuleOutcome.Append(new FullTextRetrievalRecorded(review.Id, record.Id, command.Retrieved, command.Note, by));
+    }
+
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/retrieval"), Tags("Screening")]
+    public static Task<IResult> Post(Guid reviewId, Guid recordId, ReportRetrieval command, ClaimsPrincipal user,
+        IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+            (review, record, by) => Decide(review, record, command, by),
+            record => new { recordId, retrieved = command.Retrieved, status = record.Status }, ct);
+}
