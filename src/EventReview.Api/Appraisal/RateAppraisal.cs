@@ -11,6 +11,7 @@ using EventReview.Screening;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventReview.Appraisal;
@@ -119,11 +120,11 @@ public static class RateAppraisalEndpoint
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/appraisals"), Tags("Appraisal")]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, RateAppraisal command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        IMessageBus bus, HttpContext http, CancellationToken ct) =>
         // The ratings and settings are read in the command's batch, after the record stream's version, so a rating
         // committed in between fails the append (409) rather than being decided on without. Settings are not guarded:
         // a scoring change racing a rating only decides which rule that rating's verdict is computed under.
-        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+        RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             async batch =>
             {
                 var ratings = batch.Load<RecordAppraisal>(recordId);

@@ -9,6 +9,7 @@ using EventReview.Screening;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventReview.Deduplication;
@@ -38,12 +39,10 @@ public static class MarkDuplicateEndpoint
     internal static bool ScreeningStarted(RecordState record) => record.TitleAbstract.CurrentVotes.Count > 0;
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/duplicate-of"), Tags("Deduplication")]
-    public static async Task<IResult> Post(Guid reviewId, Guid recordId, MarkDuplicate command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct)
-    {
-        var kept = await session.LoadAsync<RecordState>(command.RecordId, ct);
-        return await RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
-            (review, record, by) => Decide(review, record, kept, command, by),
-            record => new { recordId, duplicateOf = record.DuplicateOf, status = record.Status }, ct);
-    }
+    public static Task<IResult> Post(Guid reviewId, Guid recordId, MarkDuplicate command, ClaimsPrincipal user,
+        IMessageBus bus, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
+            batch => batch.Load<RecordState>(command.RecordId),
+            (review, record, kept, by) => Decide(review, record, kept, command, by),
+            decided => new { recordId, duplicateOf = decided.Record.DuplicateOf, status = decided.Record.Status }, ct);
 }

@@ -7,6 +7,7 @@ using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventReview.Deduplication;
@@ -29,8 +30,8 @@ public static class UnmarkDuplicateEndpoint
 
     [WolverineDelete("/api/reviews/{reviewId}/records/{recordId}/duplicate-of"), Tags("Deduplication")]
     public static Task<IResult> Delete(Guid reviewId, Guid recordId, UnmarkDuplicate command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+        IMessageBus bus, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, status = record.Status }, ct);
 }

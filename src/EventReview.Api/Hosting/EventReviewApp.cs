@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Scalar.AspNetCore;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -82,6 +83,11 @@ public static class EventReviewApp
             wolverine.ApplicationAssembly = typeof(EventReviewApp).Assembly;
             wolverine.UseRuntimeCompilation();
             wolverine.Policies.AutoApplyTransactions();
+            // A command that lost a race for its stream's version is run again from its read (see DecideOnRecord);
+            // a short, growing pause keeps two colliding commands from colliding again.
+            wolverine.Policies.OnException<JasperFx.ConcurrencyException>()
+                .Or<JasperFx.Events.EventStreamUnexpectedMaxEventIdException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40));
             wolverine.Durability.Mode = DurabilityMode.Solo;
             if (!options.ApplySchemaOnStartup) wolverine.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
         });

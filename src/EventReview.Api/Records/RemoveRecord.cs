@@ -8,6 +8,7 @@ using EventReview.Screening;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventReview.Records;
@@ -30,8 +31,8 @@ public static class RemoveRecordEndpoint
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/removal"), Tags("Records")]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, RemoveRecord command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+        IMessageBus bus, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, status = record.Status }, ct);
 }

@@ -8,6 +8,7 @@ using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventReview.Screening;
@@ -55,9 +56,9 @@ public static class CastVoteEndpoint
     }
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/votes"), Tags("Screening")]
-    public static Task<IResult> Post(Guid reviewId, Guid recordId, CastVote command, ClaimsPrincipal user, IDocumentSession session,
+    public static Task<IResult> Post(Guid reviewId, Guid recordId, CastVote command, ClaimsPrincipal user, IMessageBus bus,
         HttpContext http, CancellationToken ct) =>
-        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+        RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, stage = command.Stage, decision = command.Decision }, ct);
 }

@@ -7,6 +7,7 @@ using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventReview.Screening;
@@ -30,12 +31,10 @@ public static class LinkReportToStudyEndpoint
     }
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/study"), Tags("Screening")]
-    public static async Task<IResult> Post(Guid reviewId, Guid recordId, LinkReportToStudy command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct)
-    {
-        var study = await session.LoadAsync<RecordState>(command.StudyId, ct);
-        return await RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
-            (review, record, by) => Decide(review, record, study, command, by),
-            record => new { recordId, studyId = record.StudyId ?? record.Id }, ct);
-    }
+    public static Task<IResult> Post(Guid reviewId, Guid recordId, LinkReportToStudy command, ClaimsPrincipal user,
+        IMessageBus bus, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
+            batch => batch.Load<RecordState>(command.StudyId),
+            (review, record, study, by) => Decide(review, record, study, command, by),
+            decided => new { recordId, studyId = decided.Record.StudyId ?? decided.Record.Id }, ct);
 }

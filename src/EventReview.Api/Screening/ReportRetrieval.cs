@@ -8,6 +8,7 @@ using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventReview.Screening;
@@ -39,8 +40,8 @@ public static class ReportRetrievalEndpoint
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/retrieval"), Tags("Screening")]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, ReportRetrieval command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+        IMessageBus bus, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, retrieved = command.Retrieved, status = record.Status }, ct);
 }

@@ -8,6 +8,7 @@ using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventReview.Screening;
@@ -46,8 +47,8 @@ public static class ResolveConflictEndpoint
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/resolution"), Tags("Screening")]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, ResolveConflict command, ClaimsPrincipal user,
-        IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        RecordCommand.ExecuteAsync(session, http, reviewId, recordId, user,
+        IMessageBus bus, HttpContext http, CancellationToken ct) =>
+        RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
             record => new { recordId, stage = command.Stage, decision = command.Decision, status = record.Status }, ct);
 }

@@ -36,6 +36,31 @@ public class ConcurrencyTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Two_screeners_voting_on_one_record_at_the_same_moment_are_both_accepted()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        var records = await review.RecordsAsync(40);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Each pair races for the same stream version; the loser is run again by the server, not refused.
+        var responses = await Task.WhenAll(records.SelectMany(r => new[]
+        {
+            review.VoteAsync(review.S1, r, "include"),
+            review.VoteAsync(review.S2, r, "exclude"),
+        }));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var store = (IDocumentStore)app.Host.Services.GetService(typeof(IDocumentStore))!;
+        await using var session = store.QuerySession();
+        foreach (var record in records)
+        {
+            var state = await session.LoadAsync<RecordState>(record, ct);
+            state!.TitleAbstract.CurrentVotes.Count.ShouldBe(2);
+            state.TitleAbstract.InConflict.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public async Task A_retry_with_the_same_idempotency_key_returns_the_first_answer_and_appends_nothing()
     {
         var review = await ReviewScenario.WithTeamAsync(app);
