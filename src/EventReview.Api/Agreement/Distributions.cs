@@ -174,19 +174,12 @@ public static class Distributions
     private static double ErfcContinuedFraction(double x)
     {
         // erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), modified Lentz.
-        const double tiny = 1e-300;
         var f = x;
         var c = x;
         var d = 0.0;
         for (var k = 1; k < 5000; k++)
         {
-            var a = k / 2.0;
-            d = x + a * d;
-            d = Math.Abs(d) < tiny ? tiny : d;
-            c = x + a / c;
-            c = Math.Abs(c) < tiny ? tiny : c;
-            d = 1 / d;
-            var delta = c * d;
+            var delta = LentzStep(x, k / 2.0, ref c, ref d);
             f *= delta;
             if (Math.Abs(delta - 1) < 1e-16)
             {
@@ -200,32 +193,17 @@ public static class Distributions
     private static double BetaContinuedFraction(double x, double a, double b)
     {
         // Continued fraction for the incomplete beta function (Numerical Recipes "betacf"), modified Lentz.
-        const double tiny = 1e-300;
         var qab = a + b;
         var qap = a + 1;
         var qam = a - 1;
         var c = 1.0;
-        var d = 1 - qab * x / qap;
-        d = Math.Abs(d) < tiny ? tiny : d;
-        d = 1 / d;
+        var d = 1 / AwayFromZero(1 - qab * x / qap);
         var h = d;
         for (var m = 1; m <= 10000; m++)
         {
             var m2 = 2 * m;
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + aa * d;
-            d = Math.Abs(d) < tiny ? tiny : d;
-            c = 1 + aa / c;
-            c = Math.Abs(c) < tiny ? tiny : c;
-            d = 1 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + aa * d;
-            d = Math.Abs(d) < tiny ? tiny : d;
-            c = 1 + aa / c;
-            c = Math.Abs(c) < tiny ? tiny : c;
-            d = 1 / d;
-            var delta = d * c;
+            h *= LentzStep(1, m * (b - m) * x / ((qam + m2) * (a + m2)), ref c, ref d);
+            var delta = LentzStep(1, -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), ref c, ref d);
             h *= delta;
             if (Math.Abs(delta - 1) < 1e-16)
             {
@@ -235,4 +213,18 @@ public static class Distributions
 
         return h;
     }
+
+    /// <summary>
+    /// One term b + a/(...) of a continued fraction by the modified Lentz method: updates its running ratios c and d
+    /// and returns the factor by which the value changes, 1 once it has converged.
+    /// </summary>
+    private static double LentzStep(double b, double a, ref double c, ref double d)
+    {
+        d = 1 / AwayFromZero(b + a * d);
+        c = AwayFromZero(b + a / c);
+        return c * d;
+    }
+
+    /// <summary>Lentz's guard: a zero denominator is replaced by a tiny one so the recurrence goes on.</summary>
+    private static double AwayFromZero(double value) => Math.Abs(value) < 1e-300 ? 1e-300 : value;
 }

@@ -8,6 +8,8 @@ namespace EventReview.Agreement;
 /// </summary>
 public static class GwetFamily
 {
+    private const string NoPairs = "no item has two or more ratings";
+
     /// <summary>Percent agreement over the items with two or more ratings; null when there is none.</summary>
     public static double? PercentAgreement(int[,] counts)
     {
@@ -19,17 +21,12 @@ public static class GwetFamily
     public static Outcome<GwetAc1Result> Ac1(int[,] counts)
     {
         var data = Prepare(counts);
+        if (Undefined(data) is { } why)
+        {
+            return Outcome.Undefined<GwetAc1Result>(why);
+        }
+
         var q = data.Shares.Length;
-        if (data.Pairable == 0)
-        {
-            return Outcome.Undefined<GwetAc1Result>("no item has two or more ratings");
-        }
-
-        if (q < 2)
-        {
-            return Outcome.Undefined<GwetAc1Result>("there is only one category, so chance agreement is 1");
-        }
-
         var expected = data.Shares.Sum(p => p * (1 - p)) / (q - 1);
         var ac1 = (data.Agreement - expected) / (1 - expected);
         var n = data.Ratings.Length;
@@ -61,18 +58,12 @@ public static class GwetFamily
     public static Outcome<CoefficientResult> BrennanPrediger(int[,] counts)
     {
         var data = Prepare(counts);
-        var q = data.Shares.Length;
-        if (data.Pairable == 0)
+        if (Undefined(data) is { } why)
         {
-            return Outcome.Undefined<CoefficientResult>("no item has two or more ratings");
+            return Outcome.Undefined<CoefficientResult>(why);
         }
 
-        if (q < 2)
-        {
-            return Outcome.Undefined<CoefficientResult>("there is only one category, so chance agreement is 1");
-        }
-
-        var expected = 1.0 / q;
+        var expected = 1.0 / data.Shares.Length;
         return Outcome.Of(new CoefficientResult((data.Agreement - expected) / (1 - expected)));
     }
 
@@ -82,7 +73,7 @@ public static class GwetFamily
         var data = Prepare(counts);
         if (data.Pairable == 0)
         {
-            return Outcome.Undefined<CoefficientResult>("no item has two or more ratings");
+            return Outcome.Undefined<CoefficientResult>(NoPairs);
         }
 
         var expected = data.Shares.Sum(p => p * p);
@@ -93,6 +84,12 @@ public static class GwetFamily
 
         return Outcome.Of(new CoefficientResult((data.Agreement - expected) / (1 - expected)));
     }
+
+    /// <summary>Why AC1 and Brennan-Prediger are undefined for the data, or null: both need pairs and two categories.</summary>
+    private static string? Undefined(Prepared data) =>
+        data.Pairable == 0 ? NoPairs
+        : data.Shares.Length < 2 ? "there is only one category, so chance agreement is 1"
+        : null;
 
     private static Prepared Prepare(int[,] counts)
     {

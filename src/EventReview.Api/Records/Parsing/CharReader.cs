@@ -22,11 +22,11 @@ internal sealed class CharReader(TextReader reader, int maxCapture)
     private int firstControlLine;
 
     /// <summary>
-    /// Line of the first control character since <see cref="StartCapture"/> when the record looks binary (a NUL, or
-    /// more than one character in twenty a control character); 0 otherwise. A stray control character in real text,
-    /// as some exports carry, is read as a space instead.
+    /// Line of the first control character since <see cref="StartCapture"/> when the record looks binary
+    /// (<see cref="TextChecks.LooksBinary"/>); 0 otherwise. A stray control character in real text, as some exports
+    /// carry, is read as a space instead.
     /// </summary>
-    public int ControlCharacterLine => controls > 0 && (nulSeen || controls * 20 > characters) ? firstControlLine : 0;
+    public int ControlCharacterLine => TextChecks.LooksBinary(controls, nulSeen, characters) ? firstControlLine : 0;
 
     /// <summary>True while only blanks have been read since the last line break.</summary>
     public bool AtLineStart { get; private set; } = true;

@@ -97,8 +97,7 @@ internal sealed class LineReader(TextReader reader, int maxLineLength)
         }
 
         lineNumber++;
-        var binary = controls > 0 && (nul || controls * 20 > text.Length);
-        var problem = binary ? TextChecks.BinaryMessage
+        var problem = TextChecks.LooksBinary(controls, nul, text.Length) ? TextChecks.BinaryMessage
             : tooLong ? $"line is longer than {maxLineLength} characters"
             : null;
         line = new TextLine(lineNumber, text.ToString(), problem);
@@ -130,4 +129,7 @@ internal static class TextChecks
     public const string BinaryMessage = "line contains control characters (binary data?)";
 
     public static bool IsControl(char c) => (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u007F';
+
+    /// <summary>Text is taken for binary data when it has a NUL, or when more than one character in twenty is a control.</summary>
+    public static bool LooksBinary(int controls, bool nul, int characters) => controls > 0 && (nul || controls * 20 > characters);
 }

@@ -7,98 +7,25 @@ namespace EventReview.Records.Parsing;
 /// </summary>
 internal static class RisParser
 {
-    public static IEnumerable<ParseResult> Parse(TextReader reader, ParserLimits limits)
+    private static readonly TaggedLineParser Format = new()
     {
-        var lines = new LineReader(reader, limits.MaxLineLength);
-        TaggedRecord? record = null;
-        var results = 0;
-        var previousLineBad = false;
-        while (lines.TryRead(out var line))
-        {
-            var tag = TagOf(line.Text);
-            if (record is null)
-            {
-                if (line.Problem is not null && !previousLineBad)
-                {
-                    results++;
-                    yield return new ParseError(line.Number, line.Problem);
-                }
+        Separator = "  -",
+        StartTag = "TY",
+        MissingEnd = (_, line) => $"record has no 'ER  -' line before the next 'TY  -' at line {line}",
+        CutOff = "record is cut off: the file ends before its 'ER  -' line",
+        NoRecord = "no RIS record found (no line starting with 'TY  - ')",
+        Draft = Draft,
+    };
 
-                previousLineBad = line.Problem is not null;
-                if (tag == "TY" && line.Problem is null)
-                {
-                    record = Start(line, limits);
-                }
-
-                continue;
-            }
-
-            if (tag == "TY" && line.Problem is null)
-            {
-                results++;
-                yield return record.Error ?? new ParseError(record.StartLine, $"record has no 'ER  -' line before the next 'TY  -' at line {line.Number}");
-                record = Start(line, limits);
-                continue;
-            }
-
-            record.AddRaw(line);
-            if (line.Problem is not null)
-            {
-                continue;
-            }
-
-            if (tag == "ER")
-            {
-                results++;
-                yield return Finish(record);
-                record = null;
-            }
-            else if (tag is not null)
-            {
-                record.Add(tag, Value(line.Text), line.Number);
-            }
-            else if (!line.IsBlank)
-            {
-                record.Continue(line.Text.Trim(), line.Number);
-            }
-        }
-
-        if (record is not null)
-        {
-            yield return record.Error ?? new ParseError(record.StartLine, "record is cut off: the file ends before its 'ER  -' line");
-        }
-        else if (results == 0)
-        {
-            yield return new ParseError(1, "no RIS record found (no line starting with 'TY  - ')");
-        }
-    }
+    public static IEnumerable<ParseResult> Parse(TextReader reader, ParserLimits limits) => Format.Parse(reader, limits);
 
     /// <summary>"XY  - value": two characters (letter, then letter or digit), two spaces, a hyphen.</summary>
-    internal static string? TagOf(string line) =>
-        line.Length >= 5 && char.IsAsciiLetterUpper(line[0]) && (char.IsAsciiLetterUpper(line[1]) || char.IsAsciiDigit(line[1]))
-        && line[2] == ' ' && line[3] == ' ' && line[4] == '-' && (line.Length == 5 || line[5] == ' ')
-            ? line[..2]
-            : null;
+    internal static string? TagOf(string line) => Format.TagOf(line);
 
-    private static string Value(string line) => line.Length > 6 ? line[6..].Trim() : "";
-
-    private static TaggedRecord Start(TextLine line, ParserLimits limits)
+    private static RecordDraft Draft(TaggedRecord r)
     {
-        var record = new TaggedRecord(line.Number, limits);
-        record.AddRaw(line);
-        record.Add("TY", Value(line.Text), line.Number);
-        return record;
-    }
-
-    private static ParseResult Finish(TaggedRecord r)
-    {
-        if (r.Error is not null)
-        {
-            return r.Error;
-        }
-
         var accession = r.First("AN");
-        var draft = new RecordDraft
+        return new RecordDraft
         {
             PublicationType = r.First("TY"),
             Title = r.First("TI", "T1", "CT", "BT"),
@@ -117,6 +44,5 @@ internal static class RisParser
             Urls = r.Lines("UR", "L2", "LK"),
             SourceRecordId = accession ?? r.First("ID"),
         };
-        return new ParsedRecord(draft.Build(r.StartLine, r.RawHash()));
     }
 }

@@ -7,99 +7,24 @@ namespace EventReview.Records.Parsing;
 /// </summary>
 internal static class WosParser
 {
-    public static IEnumerable<ParseResult> Parse(TextReader reader, ParserLimits limits)
+    private static readonly TaggedLineParser Format = new()
     {
-        var lines = new LineReader(reader, limits.MaxLineLength);
-        TaggedRecord? record = null;
-        var results = 0;
-        var previousLineBad = false;
-        while (lines.TryRead(out var line))
-        {
-            var tag = TagOf(line.Text);
-            if (record is null)
-            {
-                if (line.Problem is not null && !previousLineBad)
-                {
-                    results++;
-                    yield return new ParseError(line.Number, line.Problem);
-                }
+        Separator = "",
+        StartTag = "PT",
+        FileEndTag = "EF",
+        IndentedContinuations = true,
+        MissingEnd = (tag, line) => $"record has no 'ER' line before the '{tag}' at line {line}",
+        CutOff = "record is cut off: the file ends before its 'ER' line",
+        NoRecord = "no Web of Science record found (no line starting with 'PT ')",
+        Draft = Draft,
+    };
 
-                previousLineBad = line.Problem is not null;
-                if (tag == "PT" && line.Problem is null)
-                {
-                    record = Start(line, limits);
-                }
+    public static IEnumerable<ParseResult> Parse(TextReader reader, ParserLimits limits) => Format.Parse(reader, limits);
 
-                continue;
-            }
-
-            if (tag is "PT" or "EF" && line.Problem is null)
-            {
-                results++;
-                yield return record.Error ?? new ParseError(record.StartLine, $"record has no 'ER' line before the '{tag}' at line {line.Number}");
-                record = tag == "PT" ? Start(line, limits) : null;
-                continue;
-            }
-
-            record.AddRaw(line);
-            if (line.Problem is not null || line.IsBlank)
-            {
-                continue;
-            }
-
-            if (tag == "ER")
-            {
-                results++;
-                yield return Finish(record);
-                record = null;
-            }
-            else if (tag is not null)
-            {
-                record.Add(tag, line.Text.Length > 3 ? line.Text[3..].Trim() : "", line.Number);
-            }
-            else if (char.IsWhiteSpace(line.Text[0]))
-            {
-                record.Continue(line.Text.Trim(), line.Number);
-            }
-            else
-            {
-                record.Fail(line.Number, "line is neither a two-letter tag nor an indented continuation line");
-            }
-        }
-
-        if (record is not null)
-        {
-            yield return record.Error ?? new ParseError(record.StartLine, "record is cut off: the file ends before its 'ER' line");
-        }
-        else if (results == 0)
-        {
-            yield return new ParseError(1, "no Web of Science record found (no line starting with 'PT ')");
-        }
-    }
-
-    internal static string? TagOf(string line) =>
-        line.Length >= 2 && char.IsAsciiLetterUpper(line[0]) && (char.IsAsciiLetterUpper(line[1]) || char.IsAsciiDigit(line[1]))
-        && (line.Length == 2 || line[2] == ' ')
-            ? line[..2]
-            : null;
-
-    private static TaggedRecord Start(TextLine line, ParserLimits limits)
+    private static RecordDraft Draft(TaggedRecord r)
     {
-        var record = new TaggedRecord(line.Number, limits);
-        record.AddRaw(line);
-        record.Add("PT", line.Text[2..].Trim(), line.Number);
-        return record;
-    }
-
-    private static ParseResult Finish(TaggedRecord r)
-    {
-        if (r.Error is not null)
-        {
-            return r.Error;
-        }
-
         var fullNames = r.Lines("AF");
-        var draft = new RecordDraft
+        return new RecordDraft
         {
             Title = r.First("TI"),
             Abstract = r.Joined("AB"),
@@ -117,6 +42,5 @@ internal static class WosParser
             PublicationType = r.First("DT", "PT"),
             SourceRecordId = r.First("UT"),
         };
-        return new ParsedRecord(draft.Build(r.StartLine, r.RawHash()));
     }
 }
