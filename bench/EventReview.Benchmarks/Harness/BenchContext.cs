@@ -18,7 +18,7 @@ public sealed class BenchContext
     /// <summary>The harness's own standard output; a scenario hosting the app sends the app's console log elsewhere.</summary>
     public required TextWriter Out { get; init; }
 
-    public string CorpusDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus"));
+    public string CorpusDirectory => Path.Combine(RepositoryRoot, "tests", "data", "corpus");
 
     public void Log(string message) => Out.WriteLine($"  [{DateTime.Now:HH:mm:ss}] {message}");
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace EventReview.Benchmarks.Harness;
 
 /// <summary>
-/// A RIS file of exactly N records made by repeating the corpus RIS files (shared/corpus/bib/ris) record by record,
+/// A RIS file of exactly N records made by repeating the corpus RIS files (tests/data/corpus/bib/ris) record by record,
 /// byte for byte apart from each file's byte-order mark. Written to the scratch directory, never into the repository.
 /// </summary>
 public static class RisCorpus

@@ -29,7 +29,7 @@ public sealed record SeedStudy(
 /// <summary>
 /// What Amin et al. (2025) publish: the protocol, Table 1's searches, the reference-list entries of the eight
 /// included studies, and the flow the Results section prints. Everything here is transcribed from
-/// shared/seed/000_f6e015d01e819f05.txt; nothing is reconstructed (that is <see cref="SeedPlan"/>).
+/// tests/data/seed/000_f6e015d01e819f05.txt; nothing is reconstructed (that is <see cref="SeedPlan"/>).
 /// </summary>
 public static class SeedPaper
 {

@@ -5,7 +5,7 @@ namespace EventReview.Tests.Faults;
 
 /// <summary>
 /// A PostgreSQL cluster that belongs to one test, so the test can stop and start it without touching the server
-/// every other test uses. Set up as ops/test-cluster.sh does (run as the postgres user when we are root), on a port
+/// every other test uses. Set up as ops/cluster.sh does (run as the postgres user when we are root), on a port
 /// and directory of its own.
 /// </summary>
 public sealed class PrivateCluster : IAsyncDisposable

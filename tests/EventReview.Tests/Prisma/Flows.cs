@@ -6,7 +6,7 @@ namespace EventReview.Tests.Prisma;
 internal static class Flows
 {
     /// <summary>
-    /// The flow printed in Amin et al., Cureus 2025 (seed/000_f6e015d01e819f05.txt, Results, first two paragraphs):
+    /// The flow printed in Amin et al., Cureus 2025 (tests/data/seed/000_f6e015d01e819f05.txt, Results, first two paragraphs):
     /// 432 identified on PubMed, PubMed Central, Cochrane Library, Google Scholar and ClinicalTrials.gov; 14 duplicates,
     /// 6 removed by automated tools, 4 for other reasons; 408 screened; 59 chosen for retrieval, 369 eliminated;
     /// 11 not retrievable; 28 assessed; excluded 6 scoring under 70%, 12 not open access, 2 preclinical; 8 included.

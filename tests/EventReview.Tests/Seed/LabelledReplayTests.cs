@@ -9,7 +9,7 @@ using Shouldly;
 namespace EventReview.Tests.Seed;
 
 /// <summary>
-/// The labelled review in shared/corpus/reviews (Nagtegaal 2019, 2,019 records) replayed at full size with two
+/// The labelled review in tests/data/corpus/reviews (Nagtegaal 2019, 2,019 records) replayed at full size with two
 /// simulated screeners. Its README gives the outcome the labels imply: 2,008 screened after the 11 marked duplicates,
 /// 389 included after title-abstract, 101 after full text.
 /// </summary>
@@ -18,7 +18,7 @@ public class LabelledReplayTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Two_screeners_who_err_on_five_percent_of_records_each_reach_the_labelled_flow_once_conflicts_are_resolved()
     {
-        var path = SharedFiles.Path("corpus", "reviews", "Nagtegaal_2019.csv");
+        var path = TestData.Path("corpus", "reviews", "Nagtegaal_2019.csv");
         var store = app.Host.Services.GetRequiredService<IDocumentStore>();
         var reviewId = Guid.NewGuid();
 

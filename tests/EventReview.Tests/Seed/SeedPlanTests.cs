@@ -2,6 +2,7 @@ using EventReview.Appraisal;
 using EventReview.Prisma;
 using EventReview.Screening;
 using EventReview.Seed;
+using EventReview.Tests.Infrastructure;
 using Shouldly;
 
 namespace EventReview.Tests.Seed;
@@ -11,7 +12,7 @@ public class SeedPlanTests
 {
     /// <summary>The paper's text with its page breaks joined: one reference is split across pages as "... a\n\n- systematic ...".</summary>
     private static readonly string Paper = System.Text.RegularExpressions.Regex.Replace(
-        File.ReadAllText(SharedFiles.Path("seed", "000_f6e015d01e819f05.txt")), @"\n\s*\n- (?=[a-z])", " ");
+        File.ReadAllText(TestData.Path("seed", "000_f6e015d01e819f05.txt")), @"\n\s*\n- (?=[a-z])", " ");
 
     [Fact]
     public void Table_1_is_transcribed_verbatim_and_its_counts_add_up_to_the_432_identified()
