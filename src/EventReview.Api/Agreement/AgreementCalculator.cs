@@ -1,3 +1,4 @@
+using EventReview.Hosting;
 namespace EventReview.Agreement;
 
 /// <summary>Computes the agreement report from long-format ratings.</summary>
@@ -85,7 +86,7 @@ public static class AgreementCalculator
         WeightedKappaResult? weighted = null;
         if (options.Weights != KappaWeights.None)
         {
-            var name = options.Weights.ToString().ToLowerInvariant();
+            var name = EventReviewJson.Name(options.Weights);
             var kappa = Take(CohenKappa.FromTable(crosstab, CohenKappa.Weights(q, options.Weights)), "weightedKappa", notes);
             weighted = kappa is null ? null : new WeightedKappaResult(kappa.Value, kappa.Se, kappa.Z, kappa.P, name);
             NoteAlphabeticalOrder(table, options, "weightedKappa", notes);

@@ -1,3 +1,4 @@
+using EventReview.Hosting;
 namespace EventReview.Agreement;
 
 /// <summary>
@@ -13,7 +14,7 @@ public static class Krippendorff
     public static Outcome<KrippendorffAlphaResult> Alpha(int[,] counts, MeasurementLevel level, IReadOnlyList<double>? values)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        var name = level.ToString().ToLowerInvariant();
+        var name = EventReviewJson.Name(level);
         if (level is MeasurementLevel.Interval or MeasurementLevel.Ratio && values is null)
         {
             return Outcome.Undefined<KrippendorffAlphaResult>($"the {name} level needs numeric labels");

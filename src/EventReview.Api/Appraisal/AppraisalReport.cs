@@ -98,10 +98,3 @@ public static class AppraisalReport
         return record.Authors.Count > 1 ? $"{family} et al. ({year})" : $"{family} ({year})";
     }
 }
-
-/// <summary>Enum values as the API writes them everywhere (kebab-case).</summary>
-internal static class Names
-{
-    public static string Kebab<T>(T value) where T : struct, Enum =>
-        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-}

@@ -1,3 +1,4 @@
+using EventReview.Hosting;
 using EventReview.Prisma;
 using EventReview.Records;
 using EventReview.Reviews;
@@ -39,12 +40,12 @@ public sealed class AuditNarrator
                 var outcomeKey = (stream, d.Stage);
                 _lastOutcome.TryGetValue(outcomeKey, out var earlier);
                 _lastOutcome[outcomeKey] = Decision(d.Decision, d.ReasonCode);
-                return ($"record decided {Decision(d.Decision, d.ReasonCode)} at {d.Stage.Name()} ({d.Basis.ToString().ToLowerInvariant()})", d.Note, earlier);
+                return ($"record decided {Decision(d.Decision, d.ReasonCode)} at {d.Stage.Name()} ({EventReviewJson.Name(d.Basis)})", d.Note, earlier);
             case ScreeningConflictRaised c: return ($"votes disagree at {c.Stage.Name()}: conflict", null, null);
             case RecordImported i: return ($"imported \"{Shorten(i.Record.Title)}\"", null, null);
-            case RecordMarkedDuplicate m: return ($"marked duplicate of {m.DuplicateOf} ({m.Method.ToString().ToLowerInvariant()})", m.Note, null);
+            case RecordMarkedDuplicate m: return ($"marked duplicate of {m.DuplicateOf} ({EventReviewJson.Name(m.Method)})", m.Note, null);
             case DuplicateMarkRemoved u: return ("duplicate mark removed", u.Note, $"duplicate of {u.WasDuplicateOf}");
-            case RecordRemoved r: return ($"removed before screening ({r.Reason.ToString().ToLowerInvariant()})", r.Detail, null);
+            case RecordRemoved r: return ($"removed before screening ({EventReviewJson.Name(r.Reason)})", r.Detail, null);
             case FullTextRetrievalRecorded f: return (f.Retrieved ? "full text retrieved" : "full text not retrieved", f.Note, null);
             case ReportLinkedToStudy l: return ($"linked as a report of study {l.StudyId}", l.Note, null);
             case ReviewCreated c: return ($"created the review \"{c.Title}\"", null, null);
@@ -65,7 +66,7 @@ public sealed class AuditNarrator
     }
 
     private static string Decision(Decision decision, string? reason) =>
-        decision.ToString().ToLowerInvariant() + (reason is null ? "" : $" ({reason})");
+        EventReviewJson.Name(decision) + (reason is null ? "" : $" ({reason})");
 
     private static string Shorten(string? text) => text is null ? "(untitled)" : text.Length <= 80 ? text : text[..77] + "...";
 }

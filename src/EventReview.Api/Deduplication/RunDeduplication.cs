@@ -55,7 +55,7 @@ public static class RunDeduplicationEndpoint
         return Results.Ok(new
         {
             duplicatesMarked = marks.Count,
-            byMethod = marks.GroupBy(m => m.Match.Method.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()),
+            byMethod = marks.GroupBy(m => EventReviewJson.Name(m.Match.Method)).ToDictionary(g => g.Key, g => g.Count()),
             skippedBecauseScreened = matches.Count - marks.Count,
         });
     }

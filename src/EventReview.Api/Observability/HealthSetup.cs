@@ -1,3 +1,4 @@
+using EventReview.Hosting;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -31,10 +32,10 @@ public static class HealthSetup
         http.Response.ContentType = "application/json";
         var body = new
         {
-            status = report.Status.ToString().ToLowerInvariant(),
+            status = EventReviewJson.Name(report.Status),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description, data = e.Value.Data }),
+                e => new { status = EventReviewJson.Name(e.Value.Status), description = e.Value.Description, data = e.Value.Data }),
         };
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, Hosting.EventReviewJson.Options));
     }

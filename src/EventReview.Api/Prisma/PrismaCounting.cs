@@ -1,3 +1,4 @@
+using EventReview.Hosting;
 using EventReview.Records;
 using EventReview.Reviews;
 using EventReview.Searches;
@@ -111,7 +112,7 @@ public static class PrismaCounting
 
     public static string? DetailOf(RecordState r) => r.Status switch
     {
-        RecordStatus.Removed => r.Removal?.ToString().ToLowerInvariant(),
+        RecordStatus.Removed => (r.Removal is { } removal ? EventReviewJson.Name(removal) : null),
         RecordStatus.ExcludedFullText => r.FullText.OutcomeReason,
         _ => null,
     };

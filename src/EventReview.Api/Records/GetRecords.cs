@@ -103,7 +103,7 @@ public static class GetRecordsEndpoint
     }
 
     public static RecordView View(Review review, string viewerId, RecordState r, BibRecord bibliographic) => new(
-        r.Id, r.SearchId, Blinding.Status(review, viewerId, r), bibliographic, r.DuplicateOf, r.Removal?.ToString().ToLowerInvariant(),
+        r.Id, r.SearchId, Blinding.Status(review, viewerId, r), bibliographic, r.DuplicateOf, r.Removal is { } removal ? EventReviewJson.Name(removal) : null,
         r.RemovalDetail, Blinding.View(review, viewerId, r, Stage.TitleAbstract), Blinding.View(review, viewerId, r, Stage.FullText),
         r.Retrieved, r.StudyId);
 }

@@ -70,7 +70,7 @@ public static class GetTrailEndpoint
         };
         var label = stage is { } s && reason is not null ? review.Reason(s, reason)?.Label : null;
         return new TrailEntry(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, by.Id, by.Name, e.CorrelationId,
-            stage?.Name(), decision?.ToString().ToLowerInvariant(), reason, label, note, e.Data);
+            stage?.Name(), decision is { } decided ? EventReviewJson.Name(decided) : null, reason, label, note, e.Data);
     }
 
     private static string? Note(object data) => data switch

@@ -1,3 +1,4 @@
+using EventReview.Hosting;
 using System.Text.Json;
 
 namespace EventReview.Records;
@@ -11,7 +12,7 @@ public static class VotePattern
         ? None
         : JsonSerializer.Serialize(progress.FirstVotes
             .OrderBy(v => v.ReviewerId, StringComparer.Ordinal)
-            .Select(v => new[] { v.ReviewerId, v.Decision.ToString().ToLowerInvariant() }));
+            .Select(v => new[] { v.ReviewerId, EventReviewJson.Name(v.Decision) }));
 
     /// <summary>The text that appears in a pattern exactly when <paramref name="reviewerId"/> has voted.</summary>
     public static string Marker(string reviewerId) => "[" + JsonSerializer.Serialize(reviewerId) + ",";

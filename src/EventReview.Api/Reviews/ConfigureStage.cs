@@ -45,14 +45,9 @@ public static class StageNames
 {
     public static bool TryParse(string? value, out Stage stage)
     {
-        (var ok, stage) = value switch
-        {
-            "title-abstract" => (true, Stage.TitleAbstract),
-            "full-text" => (true, Stage.FullText),
-            _ => (false, default),
-        };
-        return ok;
+        stage = Enum.GetValues<Stage>().FirstOrDefault(s => s.Name() == value);
+        return stage.Name() == value;
     }
 
-    public static string Name(this Stage stage) => stage == Stage.TitleAbstract ? "title-abstract" : "full-text";
+    public static string Name(this Stage stage) => EventReviewJson.Name(stage);
 }

@@ -25,7 +25,7 @@ public static class ReviewAccess
         var member = review?.MemberOf(userId);
         if (review is null || member is null) return Refusal.NotFound("No such review.");
         if (anyOf.Length > 0 && !member.Roles.Intersect(anyOf).Any())
-            return Refusal.Forbidden($"This needs the role {string.Join(" or ", anyOf.Select(r => r.ToString().ToLowerInvariant()))}.");
+            return Refusal.Forbidden($"This needs the role {string.Join(" or ", anyOf.Select(EventReviewJson.Name))}.");
         return null;
     }
 

@@ -77,7 +77,7 @@ public static class GetPrintedAppraisalsEndpoint
                     published.RatingsSource,
                     instrument.Items.Zip(row.Ratings).ToDictionary(p => p.First.Id, p => p.Second),
                     row.Total,
-                    row.Result.Verdict is { } v ? Names.Kebab(v) : null,
+                    row.Result.Verdict is { } v ? EventReviewJson.Name(v) : null,
                     row.Result.Complete,
                     published.PrintedTotal,
                     published.PrintedVerdict,

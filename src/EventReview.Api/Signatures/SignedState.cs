@@ -1,3 +1,4 @@
+using EventReview.Hosting;
 using EventReview.Audit;
 using EventReview.Records;
 using EventReview.Reviews;
@@ -21,13 +22,8 @@ public static class SignedState
     public static string Hash(Guid reviewId, SignatureScope scope, IEnumerable<RecordState> records) =>
         StateHash.Of(reviewId.ToString("D"), ScopeName(scope), Entries(records, scope));
 
-    public static string ScopeName(SignatureScope scope) => scope switch
-    {
-        SignatureScope.TitleAbstract => "title-abstract",
-        SignatureScope.FullText => "full-text",
-        _ => "included-set",
-    };
+    public static string ScopeName(SignatureScope scope) => EventReviewJson.Name(scope);
 
     private static string Describe(StageProgress progress) =>
-        progress.Outcome!.Value.ToString().ToLowerInvariant() + (progress.OutcomeReason is { } reason ? ":" + reason : "");
+        EventReviewJson.Name(progress.Outcome!.Value) + (progress.OutcomeReason is { } reason ? ":" + reason : "");
 }

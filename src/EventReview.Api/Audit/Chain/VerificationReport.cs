@@ -1,3 +1,4 @@
+using EventReview.Hosting;
 using System.Text.Json.Serialization;
 
 namespace EventReview.Audit;
@@ -16,24 +17,24 @@ public sealed record VerificationReport(
 /// <summary>Where verification stopped: the event named is where the damage shows, and the message says what is wrong.</summary>
 public sealed record ChainFailure(long? Sequence, string? StreamId, long? Version, ChainFailureKind Kind, string Message);
 
-[JsonConverter(typeof(JsonStringEnumConverter<ChainFailureKind>))]
+[JsonConverter(typeof(KebabCaseEnumConverter<ChainFailureKind>))]
 public enum ChainFailureKind
 {
     /// <summary>The event's content no longer matches its own hash.</summary>
-    [JsonStringEnumMemberName("data-changed")] DataChanged,
+    DataChanged,
 
     /// <summary>A stream skips a version: an event was deleted.</summary>
-    [JsonStringEnumMemberName("version-gap")] VersionGap,
+    VersionGap,
 
     /// <summary>Events are not in sequence or version order: moved or swapped.</summary>
-    [JsonStringEnumMemberName("out-of-order")] OutOfOrder,
+    OutOfOrder,
 
     /// <summary>An event's previous hash does not link to its stream's preceding event: inserted or replaced.</summary>
-    [JsonStringEnumMemberName("forged")] Forged,
+    Forged,
 
     /// <summary>The log ends before the checkpoint's count: its tail was removed.</summary>
-    [JsonStringEnumMemberName("truncated")] Truncated,
+    Truncated,
 
     /// <summary>Every chain recomputes, but the head at the checkpoint's count differs: hashes were recomputed after a change.</summary>
-    [JsonStringEnumMemberName("rewritten")] Rewritten,
+    Rewritten,
 }

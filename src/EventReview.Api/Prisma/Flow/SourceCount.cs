@@ -1,16 +1,17 @@
+using EventReview.Hosting;
 using System.Text.Json.Serialization;
 
 namespace EventReview.Prisma;
 
 /// <summary>Where a search ran, named like the contract's search kind and other-method values.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SourceKind>))]
+[JsonConverter(typeof(KebabCaseEnumConverter<SourceKind>))]
 public enum SourceKind
 {
-    [JsonStringEnumMemberName("database")] Database,
-    [JsonStringEnumMemberName("register")] Register,
-    [JsonStringEnumMemberName("website")] Website,
-    [JsonStringEnumMemberName("organisation")] Organisation,
-    [JsonStringEnumMemberName("citation")] Citation,
+    Database,
+    Register,
+    Website,
+    Organisation,
+    Citation,
 }
 
 /// <summary>

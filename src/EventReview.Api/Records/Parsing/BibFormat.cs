@@ -1,17 +1,18 @@
+using EventReview.Hosting;
 using System.Text.Json.Serialization;
 
 namespace EventReview.Records.Parsing;
 
-[JsonConverter(typeof(JsonStringEnumConverter<BibFormat>))]
+[JsonConverter(typeof(KebabCaseEnumConverter<BibFormat>))]
 public enum BibFormat
 {
-    [JsonStringEnumMemberName("auto")] Auto,
-    [JsonStringEnumMemberName("ris")] Ris,
-    [JsonStringEnumMemberName("medline")] Medline,
-    [JsonStringEnumMemberName("bibtex")] Bibtex,
-    [JsonStringEnumMemberName("endnote-xml")] EndnoteXml,
-    [JsonStringEnumMemberName("wos")] Wos,
-    [JsonStringEnumMemberName("csv")] Csv,
+    Auto,
+    Ris,
+    Medline,
+    Bibtex,
+    EndnoteXml,
+    Wos,
+    Csv,
 }
 
 /// <summary>The format names used on the command line and in the HTTP API.</summary>
