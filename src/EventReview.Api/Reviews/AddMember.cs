@@ -25,12 +25,14 @@ public static class AddMemberEndpoint
     public static RuleOutcome Decide(Review review, AddMember command, Actor by)
     {
         if (ReviewAccess.Refuse(review, by.Id, Role.Lead) is { } denied) return denied;
-        var leadsAfter = review.Members.Count(m => m.UserId != command.UserId && m.Roles.Contains(Role.Lead))
+        // The member as the event names them: " lead " is the member "lead", not someone new.
+        var userId = command.UserId.Trim();
+        var leadsAfter = review.Members.Count(m => m.UserId != userId && m.Roles.Contains(Role.Lead))
             + (command.Roles!.Contains(Role.Lead) ? 1 : 0);
         if (leadsAfter == 0) return Refusal.Broken("review-needs-a-lead", "A review always keeps at least one lead.");
 
         var roles = command.Roles!.Distinct().Order().ToList();
-        return RuleOutcome.Append(new MemberRolesSet(review.Id, command.UserId.Trim(), command.Name.Trim(), roles, command.Note, by));
+        return RuleOutcome.Append(new MemberRolesSet(review.Id, userId, command.Name.Trim(), roles, command.Note, by));
     }
 
     [WolverinePost("/api/reviews/{reviewId}/members"), Tags("Reviews")]

@@ -24,7 +24,8 @@ public static class LinkReportToStudyEndpoint
     {
         if (!review.Has(by.Id, Role.Lead)) return Refusal.Forbidden("Only a lead links reports to studies.");
         if (study is null || study.ReviewId != review.Id) return Refusal.NotFound("The study's primary record is not in this review.");
-        if (study.StudyId is { } primary && primary != study.Id)
+        // Linking a record to itself makes it a study's primary record again, whatever study it reported before.
+        if (study.Id != record.Id && study.StudyId is { } primary && primary != study.Id)
             return Refusal.Broken("study-is-a-report", $"That record is itself a report of study {primary}; link to the primary record.");
         if (ScreeningRules.NotScreenable(record) is { } problem) return problem;
         return RuleOutcome.Append(new ReportLinkedToStudy(review.Id, record.Id, study.Id, command.Note, by));

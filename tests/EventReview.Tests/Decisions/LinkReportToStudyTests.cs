@@ -30,6 +30,14 @@ public class LinkReportToStudyTests
     }
 
     [Fact]
+    public void A_report_linked_to_itself_is_a_studys_primary_record_again()
+    {
+        Given(ReviewWithTeam(), Imported(R1), Imported(R2), LinkedToStudy(R1, R2))
+            .When(Link(R1))
+            .Then(new ReportLinkedToStudy(ReviewId, R1, R1, "Conference abstract", Lead));
+    }
+
+    [Fact]
     public void The_study_must_be_a_record_of_this_review()
     {
         Given(ReviewWithTeam(), Imported(R1))

@@ -45,6 +45,9 @@ public class ReviewSetupTests
         Given(ReviewWithTeam())
             .When(h => AddMemberEndpoint.Decide(h.Review, new AddMember(Lead.Id, Lead.Name, [Role.Screener], "Screening only"), Lead))
             .ThenRefused(RefusalKind.Conflict, "review-needs-a-lead");
+        Given(ReviewWithTeam())
+            .When(h => AddMemberEndpoint.Decide(h.Review, new AddMember($" {Lead.Id} ", Lead.Name, [Role.Screener], "Screening only"), Lead))
+            .ThenRefused(RefusalKind.Conflict, "review-needs-a-lead");
     }
 
     [Fact]
