@@ -91,7 +91,7 @@ public class ScreeningRuleTests(AppFixture app) : IClassFixture<AppFixture>
         await (await review.RetrievalAsync(record, true)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "not-sought-for-retrieval");
         await (await review.SendAsync(review.Auditor, HttpMethod.Post, "/members", new { userId = "x", name = "X", roles = new[] { "lead" } }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        (await review.GetJsonAsync(review.Auditor, "/records")).GetProperty("total").GetInt32().ShouldBe(1);
+        (await review.RecordPageAsync(user: review.Auditor)).Total.ShouldBe(1);
     }
 
     [Fact]
