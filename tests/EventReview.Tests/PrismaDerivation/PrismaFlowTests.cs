@@ -89,13 +89,15 @@ public class PrismaFlowTests(AppFixture app) : IClassFixture<AppFixture>
         var ids = await review.RecordsAsync(3);
         await review.VoteAsync(review.S1, ids[0], "exclude", reasonCode: "wrong-population");
         await review.VoteAsync(review.S2, ids[0], "exclude", reasonCode: "wrong-population");
-        await Task.Delay(50);
-        var dayOne = DateTimeOffset.UtcNow;
-        await Task.Delay(50);
         await review.VoteAsync(review.S1, ids[1], "exclude", reasonCode: "wrong-population");
         await review.VoteAsync(review.S2, ids[1], "exclude", reasonCode: "wrong-population");
+        // A moment between the first record's decision and the second record's first vote, read from the events'
+        // own timestamps: the server stamps them, so no clock read by the test has to fall between two requests.
+        var firstDecided = (await review.TrailAsync(ids[0])).Events.Single(e => e.Event == "screening_decided").At;
+        var secondVoted = (await review.TrailAsync(ids[1])).Votes[0].At;
+        var between = firstDecided + (secondVoted - firstDecided) / 2;
 
-        var then = await review.GetJsonAsync(review.Lead, "/prisma?asOf=" + Uri.EscapeDataString(dayOne.ToString("O", CultureInfo.InvariantCulture)));
+        var then = await review.GetJsonAsync(review.Lead, "/prisma?asOf=" + Uri.EscapeDataString(between.ToString("O", CultureInfo.InvariantCulture)));
         var now = await review.GetJsonAsync(review.Lead, "/prisma");
 
         Int(then, "records_excluded").ShouldBe(1);
