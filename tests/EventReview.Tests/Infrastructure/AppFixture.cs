@@ -37,6 +37,7 @@ public class AppFixture : IAsyncLifetime
         var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration
             .AddInMemoryCollection(SettingsFor(restricted, Purpose, applySchema: false))
             .AddInMemoryCollection(Overrides));
+        CompiledCodeCache.UseFor(builder.Services);
         Host = await AlbaHost.For(builder, EventReviewApp.Configure);
     }
 
