@@ -47,7 +47,7 @@ public sealed class AppraisalScenario(ReviewScenario review)
             return $"TY  - JOUR\r\nTI  - {s.Study} appraised with {s.InstrumentId}\r\nAU  - {family}, A.\r\nAU  - Coauthor, B.\r\n"
                 + $"PY  - {year}\r\nDO  - 10.1000/seed.{s.Reference}.{Guid.NewGuid():N}\r\nER  - \r\n\r\n";
         }));
-        var ids = (await Review.ImportAsync(search, ris)).GetProperty("recordIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
+        var ids = (await Review.ImportAsync(search, ris)).RecordIds!;
         ids.Count.ShouldBe(studies.Length);
         return studies.Select((s, i) => (s.Study, Id: ids[i])).ToDictionary(s => s.Study, s => s.Id);
     }

@@ -88,7 +88,8 @@ public class HeldTransactionTests(HeldTransactionFixture app) : IClassFixture<He
         (await StoreChecks.ScalarAsync(db, $"select count(*) from {events} where stream_id = $1", held)).ShouldBe(1, "the held vote is not visible yet");
         using (var ready = await app.Host.Server.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative), ct))
             ready.StatusCode.ShouldBe(HttpStatusCode.OK, "readiness does not wait for a slow transaction");
-        await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        // Not a pause and a hope: PostgreSQL itself shows the append waiting on the held transaction's lock.
+        await WaitUntilBlockedOnALockAsync(db, sameStream, ct);
         sameStream.IsCompleted.ShouldBeFalse("an append to the held stream waits for the held transaction");
 
         await transaction.CommitAsync(ct);
@@ -128,5 +129,15 @@ public class HeldTransactionTests(HeldTransactionFixture app) : IClassFixture<He
         while (await reader.ReadAsync(ct)) sequences.Add(reader.GetInt64(0));
         sequences.Count.ShouldBe(streams.Length);
         return sequences;
+    }
+
+    /// <summary>Polls (within 30 s) until a session of this database waits on a lock, or <paramref name="request"/> has finished.</summary>
+    private static async Task WaitUntilBlockedOnALockAsync(NpgsqlDataSource db, Task request, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (!request.IsCompleted && await StoreChecks.ScalarAsync(db,
+                   "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'") == 0)
+            await Task.Delay(20, deadline.Token);
     }
 }

@@ -4,7 +4,6 @@ using EventReview.Hosting;
 using EventReview.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
@@ -22,6 +21,9 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual string Purpose => GetType().Name;
 
+    /// <summary>Settings this fixture's host changes, on top of those every test host gets.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>();
+
     /// <summary>The least-privileged role the application under test runs as (see DatabaseRoles).</summary>
     public const string ApplicationRole = "eventreview_app";
 
@@ -30,42 +32,21 @@ public class AppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateAsync(Purpose);
-        await MigrateAsync();
+        ConnectionString = await TestDatabase.CreateMigratedAsync(Purpose);
         var restricted = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = ApplicationRole }.ConnectionString;
-        var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration.AddInMemoryCollection(Settings(restricted, applySchema: false)));
+        var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration
+            .AddInMemoryCollection(SettingsFor(restricted, Purpose, applySchema: false))
+            .AddInMemoryCollection(Overrides));
+        CompiledCodeCache.UseFor(builder.Services);
         Host = await AlbaHost.For(builder, EventReviewApp.Configure);
     }
 
-    /// <summary>As in production: the schema is applied with the owner's rights, then the role is granted what it needs.</summary>
-    private async Task MigrateAsync()
-    {
-        await using (var owner = await EventReviewApp.BuildAsync([], b =>
-                     {
-                         b.WebHost.UseUrls("http://127.0.0.1:0");
-                         b.Configuration.AddInMemoryCollection(Settings(ConnectionString, applySchema: true));
-                     }))
-        {
-            await owner.StartAsync();
-            await owner.StopAsync();
-        }
-        await using var db = NpgsqlDataSource.Create(ConnectionString);
-        try
-        {
-            await DatabaseRoles.GrantApplicationRoleAsync(db, ApplicationRole);
-        }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateObject)
-        {
-            // Another fixture created the cluster-wide role at the same moment; the grants still need running here.
-            await DatabaseRoles.GrantApplicationRoleAsync(db, ApplicationRole);
-        }
-    }
-
-    private Dictionary<string, string?> Settings(string connectionString, bool applySchema) => new()
+    /// <summary>The settings every test host gets; the schema is applied only where the connection has the owner's rights.</summary>
+    internal static Dictionary<string, string?> SettingsFor(string connectionString, string purpose, bool applySchema) => new()
     {
         ["ConnectionStrings:" + EventReviewApp.ConnectionStringName] = connectionString,
         ["EventReview:Auth:SigningKey"] = SigningKey,
-        ["EventReview:DataDirectory"] = Path.Combine(Path.GetTempPath(), "eventreview-tests", Purpose),
+        ["EventReview:DataDirectory"] = Path.Combine(Path.GetTempPath(), "eventreview-tests", purpose),
         ["EventReview:LoadSeedOnFirstStart"] = "false",
         ["EventReview:ApplySchemaOnStartup"] = applySchema ? "true" : "false",
         ["Serilog:MinimumLevel:Default"] = "Warning",

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using EventReview.Hosting;
+using EventReview.Records;
 using Shouldly;
 
 namespace EventReview.Tests.Infrastructure;
@@ -31,8 +33,7 @@ public sealed class ReviewScenario(AppFixture app, Guid reviewId, string suffix)
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var lead = "lead-" + suffix;
         var created = await Send(app, lead, HttpMethod.Post, "/api/reviews", new { title = "Review " + suffix, question = "Does it work?" });
-        created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = (await created.ReadJsonAsync<Created>(HttpStatusCode.Created)).Id;
         var scenario = new ReviewScenario(app, id, suffix);
 
         await scenario.OkAsync(lead, HttpMethod.Post, "/members", new { userId = scenario.S1, name = "Screener One", roles = new[] { "screener" } });
@@ -49,25 +50,22 @@ public sealed class ReviewScenario(AppFixture app, Guid reviewId, string suffix)
     {
         var response = await SendAsync(Lead, HttpMethod.Post, "/searches",
             new { source, kind, otherMethod, query = "(test) AND query", searchedOn = "2025-03-24", filters = "English", reportedCount });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return (await response.ReadJsonAsync<Created>(HttpStatusCode.Created)).Id;
     }
 
     /// <summary>Imports <paramref name="count"/> generated RIS records into a new search and returns their ids.</summary>
     public async Task<IReadOnlyList<Guid>> RecordsAsync(int count, string source = "PubMed")
     {
         var search = await SearchAsync(source, count);
-        var result = await ImportAsync(search, Ris(count, source));
-        return result.GetProperty("recordIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
+        return (await ImportAsync(search, Ris(count, source))).RecordIds!;
     }
 
-    public async Task<JsonElement> ImportAsync(Guid searchId, string body, string format = "auto")
+    public async Task<ImportSummary> ImportAsync(Guid searchId, string body, string format = "auto")
     {
         using var content = new StringContent(body, Encoding.UTF8, "text/plain");
-        var client = App.ClientFor(Lead);
+        using var client = App.ClientFor(Lead);
         var response = await client.PostAsync(new Uri(Url($"/searches/{searchId}/imports?format={format}"), UriKind.Relative), content);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        return await response.ReadJsonAsync<ImportSummary>();
     }
 
     public static string Ris(int count, string prefix) => string.Concat(Enumerable.Range(1, count).Select(i =>
@@ -100,8 +98,19 @@ public sealed class ReviewScenario(AppFixture app, Guid reviewId, string suffix)
         return JsonDocument.Parse(text).RootElement;
     }
 
-    public async Task<string> StatusOfAsync(Guid record, string? user = null) =>
-        (await GetJsonAsync(user ?? Lead, $"/records/{record}/trail")).GetProperty("status").GetString()!;
+    /// <summary>GETs a path of this review as <paramref name="user"/>, expects 200 and reads the body.</summary>
+    public Task<T> GetAsync<T>(string user, string path) => App.GetJsonAsync<T>(Url(path), user);
+
+    public Task<Trail> TrailAsync(Guid record, string? user = null) => GetAsync<Trail>(user ?? Lead, $"/records/{record}/trail");
+
+    public async Task<string> StatusOfAsync(Guid record, string? user = null) => (await TrailAsync(record, user)).Status;
+
+    /// <summary>The PRISMA flow as the lead sees it: now, or as it stood at <paramref name="asOf"/>.</summary>
+    public Task<PrismaView> PrismaAsync(DateTimeOffset? asOf = null) =>
+        GetAsync<PrismaView>(Lead, asOf is { } at ? "/prisma?asOf=" + Uri.EscapeDataString(at.ToString("O", CultureInfo.InvariantCulture)) : "/prisma");
+
+    /// <summary>One page of the record list as the lead sees it; <paramref name="query"/> is the query string, e.g. "status=duplicate".</summary>
+    public Task<RecordPage> RecordPageAsync(string query = "", string? user = null) => GetAsync<RecordPage>(user ?? Lead, "/records?" + query);
 
     public async Task OkAsync(string user, HttpMethod method, string path, object? body = null)
     {

@@ -13,19 +13,61 @@ public static class TestDatabase
     public const string Variable = "EVENTREVIEW_TEST_DB";
 
     private static readonly Lazy<Task<string>> Server = new(StartServerAsync);
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
 
-    public static async Task<string> CreateAsync(string purpose)
+    // PostgreSQL refuses to copy a database while any other session is connected to it; one copy at a time keeps
+    // that true whatever the copies themselves do.
+    private static readonly SemaphoreSlim Copying = new(1, 1);
+
+    /// <summary>An empty database: for tests of what the application does on a first start.</summary>
+    public static Task<string> CreateAsync(string purpose) => CreateAsync(purpose, template: null);
+
+    /// <summary>
+    /// A database with the schema applied and the application role granted, copied from a template that is migrated
+    /// once per test run. The copy brings the tables and the grants on them along; the role itself is cluster-wide.
+    /// </summary>
+    public static async Task<string> CreateMigratedAsync(string purpose) => await CreateAsync(purpose, await Template.Value);
+
+    private static async Task<string> CreateAsync(string purpose, string? template)
     {
         var server = await Server.Value;
         var label = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(24).ToArray());
         var name = $"er_{label}_{Guid.NewGuid():N}";
-        await using (var conn = new NpgsqlConnection(server))
+        var sql = template is null ? $"create database \"{name}\"" : $"create database \"{name}\" template \"{template}\"";
+        if (template is not null) await Copying.WaitAsync();
+        try
         {
+            await using var conn = new NpgsqlConnection(server);
             await conn.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database \"{name}\"", conn);
+            await using var create = new NpgsqlCommand(sql, conn);
             await create.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
+        finally
+        {
+            if (template is not null) Copying.Release();
+        }
+        return ConnectionStringFor(server, name);
+    }
+
+    private static string ConnectionStringFor(string server, string database) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var server = await Server.Value;
+        var owner = await CreateAsync("template", template: null);
+        await TestSchema.ApplyAsync(owner);
+
+        // Nothing may stay connected to a template while it is copied: drop pooled connections, then end any other.
+        NpgsqlConnection.ClearAllPools();
+        var name = new NpgsqlConnectionStringBuilder(owner).Database!;
+        await using var conn = new NpgsqlConnection(server);
+        await conn.OpenAsync();
+        await using var terminate = new NpgsqlCommand(
+            "select pg_terminate_backend(pid) from pg_stat_activity where datname = @name and pid <> pg_backend_pid()", conn);
+        terminate.Parameters.AddWithValue("name", name);
+        await terminate.ExecuteNonQueryAsync();
+        return name;
     }
 
     private static async Task<string> StartServerAsync()

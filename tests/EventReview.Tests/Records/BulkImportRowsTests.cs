@@ -23,7 +23,7 @@ public class BulkImportRowsTests(AppFixture app) : IClassFixture<AppFixture>
         var ct = TestContext.Current.CancellationToken;
         var review = await ReviewScenario.WithTeamAsync(app);
         var search = await review.SearchAsync();
-        var bulk = (await review.ImportAsync(search, ReviewScenario.Ris(1, "Bulk"))).GetProperty("recordIds")[0].GetGuid();
+        var bulk = (await review.ImportAsync(search, ReviewScenario.Ris(1, "Bulk"))).RecordIds![0];
 
         // The same kind of event appended the ordinary way, through a Marten session.
         var store = (IDocumentStore)app.Host.Services.GetService(typeof(IDocumentStore))!;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using EventReview.Tests.Infrastructure;
 using EventReview.Tests.Parsing;
 using Shouldly;
@@ -20,12 +19,10 @@ public class ImportTests(AppFixture app) : IClassFixture<AppFixture>
         var again = await review.ImportAsync(search, body);
 
         // SOURCES.md: the Web of Science CIW export holds 247 records.
-        first.GetProperty("imported").GetInt32().ShouldBe(247);
-        first.GetProperty("errors").GetArrayLength().ShouldBe(0);
-        again.GetProperty("imported").GetInt32().ShouldBe(0);
-        again.GetProperty("alreadyPresent").GetInt32().ShouldBe(247);
-        (await review.GetJsonAsync(review.Lead, "/records?pageSize=1")).GetProperty("total").GetInt32().ShouldBe(247);
-        (await review.GetJsonAsync(review.Lead, "/prisma")).GetProperty("discrepancies").GetArrayLength().ShouldBe(0);
+        (first.Imported, first.AlreadyPresent, first.Errors.Count).ShouldBe((247, 0, 0));
+        (again.Imported, again.AlreadyPresent).ShouldBe((0, 247));
+        (await review.RecordPageAsync("pageSize=1")).Total.ShouldBe(247);
+        (await review.PrismaAsync()).Discrepancies.ShouldBeEmpty();
     }
 
     [Fact]
@@ -36,12 +33,11 @@ public class ImportTests(AppFixture app) : IClassFixture<AppFixture>
         var all = ReviewScenario.Ris(30, "Scopus");
         var firstHalf = string.Join("\r\n\r\n", all.Split("\r\n\r\n", StringSplitOptions.RemoveEmptyEntries).Take(12)) + "\r\n\r\n";
 
-        (await review.ImportAsync(search, firstHalf)).GetProperty("imported").GetInt32().ShouldBe(12);
+        (await review.ImportAsync(search, firstHalf)).Imported.ShouldBe(12);
         var completed = await review.ImportAsync(search, all);
 
-        completed.GetProperty("imported").GetInt32().ShouldBe(18);
-        completed.GetProperty("alreadyPresent").GetInt32().ShouldBe(12);
-        (await review.GetJsonAsync(review.Lead, "/records?pageSize=1")).GetProperty("total").GetInt32().ShouldBe(30);
+        (completed.Imported, completed.AlreadyPresent).ShouldBe((18, 12));
+        (await review.RecordPageAsync("pageSize=1")).Total.ShouldBe(30);
     }
 
     [Fact]
@@ -53,9 +49,8 @@ public class ImportTests(AppFixture app) : IClassFixture<AppFixture>
 
         var result = await review.ImportAsync(search, ris, "ris");
 
-        result.GetProperty("imported").GetInt32().ShouldBe(1);
-        var error = result.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
-        error.GetProperty("line").GetInt32().ShouldBe(5);
+        result.Imported.ShouldBe(1);
+        result.Errors.ShouldHaveSingleItem().Line.ShouldBe(5);
     }
 
     [Fact]
@@ -91,8 +86,8 @@ public class ImportTests(AppFixture app) : IClassFixture<AppFixture>
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var vote = (await review.GetJsonAsync(review.Lead, $"/records/{record}/trail")).GetProperty("events").EnumerateArray().Last();
-        vote.GetProperty("actorId").GetString().ShouldBe(review.S1);
-        vote.GetProperty("at").GetDateTimeOffset().ShouldBeGreaterThan(before);
+        var vote = (await review.TrailAsync(record)).Events[^1];
+        vote.ActorId.ShouldBe(review.S1);
+        vote.At.ShouldBeGreaterThan(before);
     }
 }

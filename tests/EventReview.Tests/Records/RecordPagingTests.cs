@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using EventReview.Records;
 using EventReview.Tests.Infrastructure;
 using Shouldly;
 
@@ -18,8 +18,8 @@ public class RecordPagingTests(AppFixture app) : IClassFixture<AppFixture>
         var imported = await review.RecordsAsync(25);
 
         var byNumber = new List<Guid>();
-        for (var page = 1; page <= 3; page++) byNumber.AddRange(Ids(await review.GetJsonAsync(review.Lead, $"/records?pageSize=10&page={page}")));
-        var byCursor = await WalkAsync(review, "/records?pageSize=10");
+        for (var page = 1; page <= 3; page++) byNumber.AddRange(Ids(await review.RecordPageAsync($"pageSize=10&page={page}")));
+        var byCursor = await WalkAsync(review, "pageSize=10");
 
         byNumber.ShouldBe(imported);
         byCursor.ShouldBe(imported);
@@ -36,9 +36,9 @@ public class RecordPagingTests(AppFixture app) : IClassFixture<AppFixture>
             (await review.VoteAsync(review.S2, record, "include")).EnsureSuccessStatusCode();
         }
 
-        var filtered = Ids(await review.GetJsonAsync(review.Lead, "/records?status=awaiting-retrieval&pageSize=100"));
+        var filtered = Ids(await review.RecordPageAsync("status=awaiting-retrieval&pageSize=100"));
         filtered.ShouldBe(imported.Where((_, i) => i % 3 == 0));
-        (await WalkAsync(review, "/records?status=awaiting-retrieval&pageSize=3")).ShouldBe(filtered);
+        (await WalkAsync(review, "status=awaiting-retrieval&pageSize=3")).ShouldBe(filtered);
     }
 
     [Fact]
@@ -55,19 +55,19 @@ public class RecordPagingTests(AppFixture app) : IClassFixture<AppFixture>
         (await review.SendAsync(review.Lead, HttpMethod.Get, "/records?after=not-an-id")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    private static async Task<List<Guid>> WalkAsync(ReviewScenario review, string path)
+    private static async Task<List<Guid>> WalkAsync(ReviewScenario review, string query)
     {
         var ids = new List<Guid>();
-        string? after = null;
+        Guid? after = null;
         for (var pages = 0; pages < 100; pages++)
         {
-            var page = await review.GetJsonAsync(review.Lead, after is null ? path : $"{path}&after={after}");
+            var page = await review.RecordPageAsync(after is null ? query : $"{query}&after={after}");
             ids.AddRange(Ids(page));
-            if (page.GetProperty("next").ValueKind == JsonValueKind.Null) return ids;
-            after = page.GetProperty("next").GetString();
+            if (page.Next is null) return ids;
+            after = page.Next;
         }
         throw new InvalidOperationException("The walk did not end.");
     }
 
-    private static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("id").GetGuid())];
+    private static List<Guid> Ids(RecordPage page) => [.. page.Records.Select(r => r.Id)];
 }

@@ -33,7 +33,7 @@ public class ScreeningRuleTests(AppFixture app) : IClassFixture<AppFixture>
         await (await review.VoteAsync(review.Lead, record, "include")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await review.SendAsync(review.Auditor, HttpMethod.Post, "/members", new { userId = "x", name = "X", roles = new[] { "lead" } }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        (await review.GetJsonAsync(review.Auditor, "/records")).GetProperty("total").GetInt32().ShouldBe(1);
+        (await review.RecordPageAsync(user: review.Auditor)).Total.ShouldBe(1);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using EventReview.Records;
+using EventReview.Screening;
 using EventReview.Tests.Infrastructure;
 using Shouldly;
 
@@ -33,9 +33,7 @@ public class ScreeningWorkflowTests(AppFixture app) : IClassFixture<AppFixture>
         await review.VoteAsync(review.S2, record, "exclude", reasonCode: "wrong-population");
 
         (await review.StatusOfAsync(record)).ShouldBe(RecordStatus.ExcludedTitleAbstract);
-        var trail = await review.GetJsonAsync(review.Lead, $"/records/{record}/trail");
-        trail.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("event").GetString())
-            .ShouldBe(["record_imported", "screening_vote_cast", "screening_vote_cast", "screening_decided"]);
+        (await review.TrailAsync(record)).Names.ShouldBe(["record_imported", "screening_vote_cast", "screening_vote_cast", "screening_decided"]);
     }
 
     [Fact]
@@ -49,8 +47,7 @@ public class ScreeningWorkflowTests(AppFixture app) : IClassFixture<AppFixture>
         await review.VoteAsync(review.S2, record, "exclude", "full-text", "wrong-design");
 
         (await review.StatusOfAsync(record)).ShouldBe(RecordStatus.ExcludedFullText);
-        var excluded = await review.GetJsonAsync(review.Lead, "/records?reason=wrong-design");
-        excluded.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ShouldBe([record]);
+        (await review.RecordPageAsync("reason=wrong-design")).Records.Select(r => r.Id).ShouldBe([record]);
     }
 
     [Fact]
@@ -82,10 +79,10 @@ public class ScreeningWorkflowTests(AppFixture app) : IClassFixture<AppFixture>
         (await review.ResolveAsync(review.Resolver, record, "include", note: "Population matches on full reading")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await review.StatusOfAsync(record)).ShouldBe(RecordStatus.AwaitingRetrieval);
-        var decided = (await review.GetJsonAsync(review.Lead, $"/records/{record}/trail")).GetProperty("events").EnumerateArray().Last();
-        decided.GetProperty("event").GetString().ShouldBe("screening_decided");
-        decided.GetProperty("actorId").GetString().ShouldBe(review.Resolver);
-        decided.GetProperty("note").GetString().ShouldBe("Population matches on full reading");
+        var decided = (await review.TrailAsync(record)).Events[^1];
+        decided.Event.ShouldBe("screening_decided");
+        decided.ActorId.ShouldBe(review.Resolver);
+        decided.Note.ShouldBe("Population matches on full reading");
     }
 
     [Fact]
@@ -98,13 +95,11 @@ public class ScreeningWorkflowTests(AppFixture app) : IClassFixture<AppFixture>
         await (await review.VoteAsync(review.S1, record, "include")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         (await review.VoteAsync(review.S1, record, "include", note: "Misread the population")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var votes = (await review.GetJsonAsync(review.Lead, $"/records/{record}/trail")).GetProperty("events").EnumerateArray()
-            .Where(e => e.GetProperty("event").GetString() == "screening_vote_cast").ToList();
-        votes.Select(v => v.GetProperty("decision").GetString()).ShouldBe(["exclude", "include"]);
-        votes.Select(v => v.GetProperty("reasonCode").ValueKind == JsonValueKind.Null ? null : v.GetProperty("reasonCode").GetString())
-            .ShouldBe(["wrong-population", null]);
-        votes[1].GetProperty("note").GetString().ShouldBe("Misread the population");
-        votes.Select(v => v.GetProperty("actorId").GetString()).ShouldAllBe(id => id == review.S1);
+        var votes = (await review.TrailAsync(record)).Votes;
+        votes.Select(v => v.Decision).ShouldBe(["exclude", "include"]);
+        votes.Select(v => v.ReasonCode).ShouldBe(["wrong-population", null]);
+        votes[1].Note.ShouldBe("Misread the population");
+        votes.ShouldAllBe(v => v.ActorId == review.S1);
     }
 
     [Fact]
@@ -117,12 +112,12 @@ public class ScreeningWorkflowTests(AppFixture app) : IClassFixture<AppFixture>
             new { stage = "title-abstract", decision = "include" }, new Dictionary<string, string> { ["X-Correlation-ID"] = "vote-trace-42" });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var events = (await review.GetJsonAsync(review.Lead, $"/records/{record}/trail")).GetProperty("events").EnumerateArray().ToList();
-        events.Select(e => e.GetProperty("sequence").GetInt64()).ShouldBeInOrder();
-        var vote = events.Last();
-        vote.GetProperty("actorId").GetString().ShouldBe(review.S1);
-        vote.GetProperty("correlationId").GetString().ShouldBe("vote-trace-42");
-        vote.GetProperty("at").GetDateTimeOffset().ShouldBeInRange(before, DateTimeOffset.UtcNow.AddSeconds(5));
+        var events = (await review.TrailAsync(record)).Events;
+        events.Select(e => e.Sequence).ShouldBeInOrder();
+        var vote = events[^1];
+        vote.ActorId.ShouldBe(review.S1);
+        vote.CorrelationId.ShouldBe("vote-trace-42");
+        vote.At.ShouldBeInRange(before, DateTimeOffset.UtcNow.AddSeconds(5));
     }
 
     [Fact]
@@ -132,11 +127,10 @@ public class ScreeningWorkflowTests(AppFixture app) : IClassFixture<AppFixture>
         var records = await review.RecordsAsync(5);
         await review.VoteAsync(review.S1, records[1], "include");
 
-        var queue = await review.GetJsonAsync(review.S1, "/queue?stage=title-abstract");
-        queue.GetProperty("remaining").GetInt32().ShouldBe(4);
-        queue.GetProperty("votedByMe").GetInt32().ShouldBe(1);
-        queue.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("id").GetGuid())
-            .ShouldBe([records[0], records[2], records[3], records[4]]);
-        (await review.GetJsonAsync(review.S2, "/queue")).GetProperty("remaining").GetInt32().ShouldBe(5);
+        var queue = await review.GetAsync<ScreeningQueue>(review.S1, "/queue?stage=title-abstract");
+        queue.Remaining.ShouldBe(4);
+        queue.VotedByMe.ShouldBe(1);
+        queue.Records.Select(r => r.Id).ShouldBe([records[0], records[2], records[3], records[4]]);
+        (await review.GetAsync<ScreeningQueue>(review.S2, "/queue")).Remaining.ShouldBe(5);
     }
 }

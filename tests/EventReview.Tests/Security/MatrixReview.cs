@@ -202,7 +202,7 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
             var letters = $"{(char)('a' + i / 26)}{(char)('a' + i % 26)}";
             return $"TY  - JOUR\r\nTI  - Matrix record {letters} on cell therapy number {i}\r\nAU  - Zed{letters}, A.\r\nPY  - {2000 + i % 20}\r\nER  - \r\n\r\n";
         }));
-        var ids = (await Scenario.ImportAsync(search, ris, "ris")).GetProperty("recordIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
+        var ids = (await Scenario.ImportAsync(search, ris, "ris")).RecordIds!;
         ids.Count.ShouldBe(count);
         return ids;
     }
