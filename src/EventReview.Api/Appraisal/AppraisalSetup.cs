@@ -1,4 +1,3 @@
-using EventReview.Hosting;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -12,8 +11,6 @@ public static class AppraisalSetup
         store.Projections.Snapshot<RecordAppraisal>(SnapshotLifecycle.Inline);
         store.Projections.Snapshot<AppraisalSettings>(SnapshotLifecycle.Inline);
         store.Schema.For<RecordAppraisal>().Duplicate(a => a.ReviewId);
-        store.Events.AddEventTypes([typeof(AppraisalItemRated), typeof(AppraisalScoringConfigured), typeof(CustomInstrumentAdded),
-            typeof(AppraisalSettingsConfigured)]);
         return store;
     }
 }

@@ -20,7 +20,7 @@ public sealed record MarkDuplicate([property: JsonRequired] Guid RecordId, strin
 public static class MarkDuplicateEndpoint
 {
     public static ProblemDetails Validate(MarkDuplicate command) =>
-        Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
+        Problems.OptionalNote(command.Note);
 
     /// <summary>Marks <paramref name="record"/> as a duplicate of <paramref name="kept"/>, which must itself be kept, never a duplicate.</summary>
     public static RuleOutcome Decide(Review review, RecordState record, RecordState? kept, MarkDuplicate command, Actor by)

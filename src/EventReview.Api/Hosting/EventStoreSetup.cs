@@ -49,5 +49,7 @@ public static class EventStoreSetup
         store.ConfigureRecords();
         store.ConfigureAppraisal();
         store.ConfigureAudit();
+        // Every event type up front, so the daemon, rebuilds and log imports know each one by its stored name.
+        store.Events.AddEventTypes([.. StreamEvents.OfReviews, .. StreamEvents.OfRecords]);
     }
 }

@@ -4,11 +4,7 @@ using Marten;
 
 namespace EventReview.Hosting;
 
-/// <summary>
-/// Helpers over the event types a store knows. Each feature registers its own types with the store it configures
-/// (for example <see cref="ReviewsSetup.ConfigureReviews"/>), up front, so the daemon, rebuilds and log imports know
-/// each one by its stored name before meeting it.
-/// </summary>
+/// <summary>Helpers over the event types a store knows (every one of <see cref="StreamEvents"/>, registered up front).</summary>
 public static class EventTypes
 {
     /// <summary>The type of the stream an event starts: the review stream or a record stream.</summary>

@@ -45,6 +45,9 @@ public static class Problems
         return value.Length > maxLength ? Invalid($"'{field}' is longer than {maxLength} characters.") : null;
     }
 
+    /// <summary>The optional free-text note most commands on a record carry.</summary>
+    public static ProblemDetails OptionalNote(string? note) => FirstOf(CheckText(note, "note", Records.RecordCommand.MaxNote, required: false));
+
     /// <summary>The first problem among several checks, or none.</summary>
     public static ProblemDetails FirstOf(params ProblemDetails?[] checks) => checks.FirstOrDefault(p => p is not null) ?? None;
 }

@@ -1,4 +1,3 @@
-using EventReview.Screening;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
@@ -13,11 +12,6 @@ public static class RecordsSetup
         // Inline, so a rule is always checked against the record as committed, and lists never lag.
         store.Projections.Add(new RecordProjection(), ProjectionLifecycle.Inline);
         store.Schema.For<IdempotentResponse>();
-        store.Events.AddEventTypes([
-            typeof(RecordImported), typeof(RecordMarkedDuplicate), typeof(DuplicateMarkRemoved), typeof(RecordRemoved),
-            typeof(ScreeningVoteCast), typeof(ScreeningConflictRaised), typeof(ScreeningDecided), typeof(FullTextRetrievalRecorded),
-            typeof(ReportLinkedToStudy),
-        ]);
         return store;
     }
 

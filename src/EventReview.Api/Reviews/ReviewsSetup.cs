@@ -1,6 +1,3 @@
-using EventReview.Prisma;
-using EventReview.Searches;
-using EventReview.Signatures;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -13,10 +10,6 @@ public static class ReviewsSetup
         // Inline: authorization reads the review document, so it must never lag behind its stream.
         store.Projections.Add(new ReviewProjection(), ProjectionLifecycle.Inline);
         store.Schema.For<Review>().GinIndexJsonData();
-        store.Events.AddEventTypes([
-            typeof(ReviewCreated), typeof(ProtocolRevised), typeof(MemberRolesSet), typeof(StageConfigured), typeof(ExclusionReasonAdded),
-            typeof(SearchRecorded), typeof(ReportedFlowRecorded), typeof(SignatureRecorded),
-        ]);
         return store;
     }
 }

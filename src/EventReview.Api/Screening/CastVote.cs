@@ -18,7 +18,7 @@ public sealed record CastVote([property: JsonRequired] Stage Stage, [property: J
 public static class CastVoteEndpoint
 {
     public static ProblemDetails Validate(CastVote command) =>
-        Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
+        Problems.OptionalNote(command.Note);
 
     /// <summary>
     /// A screener's vote. The last of the required votes decides the record when all agree, and raises a conflict

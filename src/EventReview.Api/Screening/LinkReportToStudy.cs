@@ -18,7 +18,7 @@ public sealed record LinkReportToStudy(Guid StudyId, string? Note);
 public static class LinkReportToStudyEndpoint
 {
     public static ProblemDetails Validate(LinkReportToStudy command) =>
-        Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
+        Problems.OptionalNote(command.Note);
 
     public static RuleOutcome Decide(Review review, RecordState record, RecordState? study, LinkReportToStudy command, Actor by)
     {

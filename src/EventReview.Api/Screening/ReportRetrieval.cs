@@ -19,7 +19,7 @@ public sealed record ReportRetrieval([property: JsonRequired] bool Retrieved, st
 public static class ReportRetrievalEndpoint
 {
     public static ProblemDetails Validate(ReportRetrieval command) =>
-        Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
+        Problems.OptionalNote(command.Note);
 
     public static RuleOutcome Decide(Review review, RecordState record, ReportRetrieval command, Actor by)
     {

@@ -18,7 +18,7 @@ public sealed record ResolveConflict([property: JsonRequired] Stage Stage, [prop
 public static class ResolveConflictEndpoint
 {
     public static ProblemDetails Validate(ResolveConflict command) =>
-        Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote, required: false));
+        Problems.OptionalNote(command.Note);
 
     /// <summary>A lead or resolver decides a record whose independent votes disagree, and says why.</summary>
     public static RuleOutcome Decide(Review review, RecordState record, ResolveConflict command, Actor by)
