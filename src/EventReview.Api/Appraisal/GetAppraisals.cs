@@ -104,15 +104,12 @@ public static class GetAppraisalsEndpoint
             if (tables.Count > 1)
             {
                 if (table != tables[0]) writer.Write("\r\n");
-                writer.Write(CsvField($"{table.Instrument.Name} ({table.Instrument.Id} {table.Instrument.Version})") + "\r\n");
+                writer.Write(CsvCell.Text($"{table.Instrument.Name} ({table.Instrument.Id} {table.Instrument.Version})") + "\r\n");
             }
             AppraisalTableCsv.Write(writer, table.Table);
         }
         return Results.Text(writer.ToString(), "text/csv; charset=utf-8");
     }
-
-    private static string CsvField(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 
     private static InstrumentTableView View(ReportTable table, Func<RecordState, string> status) => new(
         table.Instrument.Id,

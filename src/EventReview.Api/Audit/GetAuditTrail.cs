@@ -44,12 +44,9 @@ public static class GetAuditTrailEndpoint
     {
         var csv = new System.Text.StringBuilder("sequence,when,who,who_id,event,record_or_stream,what,why,previous,correlation_id\n");
         foreach (var r in rows)
-            csv.AppendJoin(',', r.Sequence.ToString(CultureInfo.InvariantCulture), r.At.ToString("O", CultureInfo.InvariantCulture),
-                Quote(r.ActorName), Quote(r.ActorId), r.Event, r.StreamId.ToString("D"), Quote(r.What), Quote(r.Why), Quote(r.Previous),
-                Quote(r.CorrelationId)).Append('\n');
+            csv.AppendJoin(',', CsvCell.Number(r.Sequence), CsvCell.Text(r.At.ToString("O", CultureInfo.InvariantCulture)),
+                CsvCell.Text(r.ActorName), CsvCell.Text(r.ActorId), CsvCell.Text(r.Event), CsvCell.Text(r.StreamId.ToString("D")),
+                CsvCell.Text(r.What), CsvCell.Text(r.Why), CsvCell.Text(r.Previous), CsvCell.Text(r.CorrelationId)).Append('\n');
         return csv.ToString();
     }
-
-    private static string Quote(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

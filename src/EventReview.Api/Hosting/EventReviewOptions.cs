@@ -43,4 +43,12 @@ public sealed class AuthOptions
     public string? SigningKey { get; set; }
 
     public string LocalIssuer { get; set; } = "eventreview-local";
+
+    /// <summary>
+    /// The longest lifetime a token may have, in minutes: expiry minus issue time (or minus not-before when a token has
+    /// no issue time). Longer tokens are refused, and `eventreview token` will not mint one.
+    /// </summary>
+    public int MaxTokenLifetimeMinutes { get; set; } = 24 * 60;
+
+    public TimeSpan MaxTokenLifetime => TimeSpan.FromMinutes(MaxTokenLifetimeMinutes);
 }

@@ -12,6 +12,8 @@ public static class TokenIssuer
     {
         if (string.IsNullOrWhiteSpace(userId)) throw new ArgumentException("A user id is required.", nameof(userId));
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A printed name is required.", nameof(name));
+        if (lifetime > auth.MaxTokenLifetime)
+            throw new ArgumentOutOfRangeException(nameof(lifetime), $"A token may live at most {auth.MaxTokenLifetimeMinutes} minutes (EventReview:Auth:MaxTokenLifetimeMinutes).");
 
         var issuedAt = now ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor

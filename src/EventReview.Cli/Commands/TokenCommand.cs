@@ -10,13 +10,19 @@ public static class TokenCommand
     {
         var user = new Option<string>("--user") { Description = "The user id (the token's subject).", Required = true };
         var name = new Option<string>("--name") { Description = "The printed name recorded on every event.", Required = true };
-        var minutes = new Option<int>("--minutes") { Description = "Lifetime in minutes.", DefaultValueFactory = _ => 480 };
+        var minutes = new Option<int?>("--minutes")
+        {
+            Description = "Lifetime in minutes: 480 by default, at most EventReview:Auth:MaxTokenLifetimeMinutes (1440 unless configured).",
+        };
         var command = new Command("token", "Print a bearer token signed with the locally configured key.") { user, name, minutes };
         command.SetAction(parse =>
         {
-            var lifetime = parse.GetValue(minutes);
-            if (lifetime is < 1 or > 525_600) throw new ArgumentException("--minutes must be between 1 and 525600.");
             var options = CliConfiguration.Options(CliConfiguration.Load());
+            var max = options.Auth.MaxTokenLifetimeMinutes;
+            var lifetime = parse.GetValue(minutes) ?? Math.Min(480, max);
+            // The server refuses a token that lives longer than its maximum, so minting one would only fail later.
+            if (lifetime < 1 || lifetime > max)
+                throw new ArgumentException($"--minutes must be between 1 and {max} (EventReview:Auth:MaxTokenLifetimeMinutes).");
             var key = LocalSigningKey.Load(options.Auth, DataDirectory.Resolve(options.DataDirectory));
             Console.WriteLine(TokenIssuer.Mint(options.Auth, key, parse.GetValue(user)!, parse.GetValue(name)!, TimeSpan.FromMinutes(lifetime)));
             return 0;

@@ -1,7 +1,9 @@
+using EventReview.Hosting;
+
 namespace EventReview.Appraisal;
 
 /// <summary>
-/// Writes an <see cref="AppraisalTable"/> as RFC 4180 CSV (CRLF line ends, fields quoted only when needed).
+/// Writes an <see cref="AppraisalTable"/> as RFC 4180 CSV (CRLF line ends, cells written by <see cref="CsvCell"/>).
 /// Printed-total columns appear only when some row carries a printed total or verdict.
 /// </summary>
 public static class AppraisalTableCsv
@@ -51,11 +53,7 @@ public static class AppraisalTableCsv
 
     private static void WriteRecord(TextWriter writer, IEnumerable<string?> fields)
     {
-        writer.Write(string.Join(",", fields.Select(Escape)));
+        writer.Write(CsvCell.Line(fields));
         writer.Write("\r\n");
     }
-
-    private static string Escape(string? field) =>
-        field is null ? "" :
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EventReview.Hosting;
 
 namespace EventReview.Prisma;
 
@@ -14,7 +15,8 @@ namespace EventReview.Prisma;
 /// - reason lists (dbr_excluded, other_excluded, database/register_specific_results) are split on <c>"(;)( )?"</c>,
 ///   each part's label is the text before its first comma and its count the digits after it, so labels must hold
 ///   neither commas nor semicolons; a cell of digits only is read as one unnamed count;
-/// - fields are quoted as read.csv reads them: in double quotes, inner quotes doubled.
+/// - fields are quoted as read.csv reads them: in double quotes, inner quotes doubled (see <see cref="CsvCell"/>, which
+///   also keeps a label such as "=SUM(...)" from running as a formula in a spreadsheet).
 /// </summary>
 public static partial class PrismaCsv
 {
@@ -25,22 +27,22 @@ public static partial class PrismaCsv
         writer.Write(PrismaTemplate.Header + "\n");
         foreach (var row in PrismaTemplate.Rows)
         {
+            // Counts are plain numbers; reason lists start with a user's label, so they are text cells like the rest.
             var n = row.Data switch
             {
-                "NA" or "identification" or "screening" or "included" => row.N,
-                "database_specific_results" => Reasons(flow.DatabaseSpecificResults, emptyAs: ""),
-                "register_specific_results" => Reasons(flow.RegisterSpecificResults, emptyAs: ""),
-                "dbr_excluded" => flow.DbrExcluded is null ? "" : Reasons(flow.DbrExcluded, emptyAs: "0"),
-                "other_excluded" => flow.OtherExcluded is null ? "" : Reasons(flow.OtherExcluded, emptyAs: "0"),
+                "NA" or "identification" or "screening" or "included" => CsvCell.Text(row.N),
+                "database_specific_results" => CsvCell.Text(Reasons(flow.DatabaseSpecificResults, emptyAs: "")),
+                "register_specific_results" => CsvCell.Text(Reasons(flow.RegisterSpecificResults, emptyAs: "")),
+                "dbr_excluded" => CsvCell.Text(flow.DbrExcluded is null ? "" : Reasons(flow.DbrExcluded, emptyAs: "0")),
+                "other_excluded" => CsvCell.Text(flow.OtherExcluded is null ? "" : Reasons(flow.OtherExcluded, emptyAs: "0")),
                 // The template's box holds every excluded record, so the automation split goes into its text.
-                "records_excluded" => Number(flow.RecordsExcludedTotal),
-                _ => Number(counts.GetValueOrDefault(row.Data)),
+                "records_excluded" => CsvCell.Number(flow.RecordsExcludedTotal),
+                _ => CsvCell.Number(counts.GetValueOrDefault(row.Data)),
             };
             var boxText = row.Data == "records_excluded" && flow.RecordsExcludedAutomation > 0
                 ? $"{row.BoxText} ({flow.RecordsExcluded ?? 0} by humans and {flow.RecordsExcludedAutomation} by automation tools)"
                 : row.BoxText;
-            string[] fields = [row.Data, row.Node, row.Box, row.Description, boxText, row.Tooltips, row.Url, n];
-            writer.Write(string.Join(',', fields.Select(Quote)) + "\n");
+            writer.Write(CsvCell.Line([row.Data, row.Node, row.Box, row.Description, boxText, row.Tooltips, row.Url]) + "," + n + "\n");
         }
     }
 
@@ -62,11 +64,6 @@ public static partial class PrismaCsv
         reasons.Count == 0
             ? emptyAs
             : string.Join("; ", reasons.Select(r => $"{SanitizeLabel(r.Key)}, {r.Value.ToString(CultureInfo.InvariantCulture)}"));
-
-    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 
     [GeneratedRegex("[,;]")]
     private static partial Regex Separators();
