@@ -3,10 +3,12 @@ using Npgsql;
 namespace EventReview.Hosting;
 
 /// <summary>
-/// The least-privileged role the application runs as in production: it reads and appends events and their hash
-/// links but can never update, delete or truncate them, and it has no DDL rights. Projection tables it may rewrite:
-/// they are rebuilt from the events. The schema is applied beforehand by `eventreview
-/// migrate` under an owner's connection.
+/// The least-privileged role the application runs as in production: it reads and appends events, their streams and
+/// their hash links but can never update, delete or truncate them (of a stream row it may move only the version and
+/// timestamp, as Marten's append does), and it has no DDL rights. Projection tables and Wolverine's message store it
+/// may rewrite: they are rebuilt from the events or hold messages in flight. docs/audit.md lists every table's rights,
+/// and a test holds the database to that list. The schema is applied beforehand by `eventreview migrate` under an
+/// owner's connection.
 /// </summary>
 public static class DatabaseRoles
 {
@@ -22,8 +24,14 @@ public static class DatabaseRoles
             revoke all on schema {schema} from {role};
             revoke all on all tables in schema {schema} from {role};
             grant usage on schema {schema} to {role};
+            -- Projections (rebuilt from the events) and Wolverine's message store (messages in flight).
             grant select, insert, update, delete, truncate on all tables in schema {schema} to {role};
-            revoke update, delete, truncate on {schema}.mt_events, {schema}.mt_doc_chainlink from {role};
+            -- The evidence: read and appended, never changed or removed.
+            revoke update, delete, truncate on {schema}.mt_events, {schema}.mt_streams, {schema}.mt_doc_chainlink from {role};
+            -- Marten's quick append locks its stream's row (select ... for update) and moves the version and timestamp on.
+            grant update (version, timestamp) on {schema}.mt_streams to {role};
+            -- A stored answer to a retried request is written once, with the events it answers for.
+            revoke update, delete, truncate on {schema}.mt_doc_idempotentresponse from {role};
             grant usage, select, update on all sequences in schema {schema} to {role};
             grant execute on all functions in schema {schema} to {role};
             """;

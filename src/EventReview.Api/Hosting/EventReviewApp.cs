@@ -1,3 +1,4 @@
+using EventReview.Audit;
 using EventReview.Identity;
 using EventReview.Reviews;
 using EventReview.Observability;
@@ -75,6 +76,7 @@ public static class EventReviewApp
             .AddAsyncDaemon(DaemonMode.Solo)
             .IntegrateWithWolverine();
         if (options.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
+        services.RestrictStreamDeletes();
         services.AddHostedService<Seed.SeedOnFirstStart>();
 
         services.AddWolverine(ExtensionDiscovery.ManualOnly, wolverine =>
