@@ -16,7 +16,7 @@ public static class RecordsSetup
         store.Events.AddEventTypes([
             typeof(RecordImported), typeof(RecordMarkedDuplicate), typeof(DuplicateMarkRemoved), typeof(RecordRemoved),
             typeof(ScreeningVoteCast), typeof(ScreeningConflictRaised), typeof(ScreeningDecided), typeof(FullTextRetrievalRecorded),
-            typeof(ReportLinkedToStudy),
+            typeof(ReportLinkedToStudy), typeof(DuplicateKeptFor), typeof(DuplicateNoLongerKeptFor),
         ]);
         return store;
     }
