@@ -33,6 +33,8 @@ public static class RecordFold
         ReportLinkedToStudy x => state with { StudyId = x.StudyId == state.Id ? null : x.StudyId },
         DuplicateKeptFor x => state with { KeptFor = With(state.KeptFor, x.DuplicateId) },
         DuplicateNoLongerKeptFor x => state with { KeptFor = Without(state.KeptFor, x.DuplicateId) },
+        StudyReportLinked x => state with { Reports = With(state.Reports, x.ReportId) },
+        StudyReportUnlinked x => state with { Reports = Without(state.Reports, x.ReportId) },
         // Ratings live in RecordAppraisal; an exclusion on quality is a ScreeningDecided.
         _ => state,
     };

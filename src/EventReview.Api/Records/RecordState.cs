@@ -63,6 +63,10 @@ public sealed record RecordState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Guid>? KeptFor { get; init; }
 
+    /// <summary>The reports linked to this record as their study's primary record (null when none); such a record never becomes a report.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? Reports { get; init; }
+
     public long Version { get; init; }
 
     /// <summary>Marten's hook for a document type's storage; the mapping lives with the feature's setup.</summary>

@@ -16,7 +16,8 @@ public static class RecordsSetup
         store.Events.AddEventTypes([
             typeof(RecordImported), typeof(RecordMarkedDuplicate), typeof(DuplicateMarkRemoved), typeof(RecordRemoved),
             typeof(ScreeningVoteCast), typeof(ScreeningConflictRaised), typeof(ScreeningDecided), typeof(FullTextRetrievalRecorded),
-            typeof(ReportLinkedToStudy), typeof(DuplicateKeptFor), typeof(DuplicateNoLongerKeptFor),
+            typeof(ReportLinkedToStudy), typeof(DuplicateKeptFor), typeof(DuplicateNoLongerKeptFor), typeof(StudyReportLinked),
+            typeof(StudyReportUnlinked),
         ]);
         return store;
     }

@@ -130,5 +130,7 @@ public static class Histories
 
     public static object Removed(Guid record) => new RecordRemoved(ReviewId, record, RemovalReason.Automation, "RobotSearch: not an RCT", Lead);
 
-    public static object LinkedToStudy(Guid record, Guid study) => new ReportLinkedToStudy(ReviewId, record, study, null, Lead);
+    /// <summary><paramref name="record"/> linked as a report of the study whose primary record is <paramref name="study"/>, which notes it.</summary>
+    public static object[] LinkedToStudy(Guid record, Guid study) =>
+        [new ReportLinkedToStudy(ReviewId, record, study, null, Lead), new StudyReportLinked(ReviewId, study, record, Lead)];
 }
