@@ -47,6 +47,37 @@ public class DuplicateMarkGuardTests(AppFixture app) : IClassFixture<AppFixture>
         ShouldNotChain(await StatesAsync(review));
     }
 
+    [Fact]
+    public async Task A_record_kept_by_the_automatic_run_is_not_marked_until_its_duplicates_are_unmarked()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        var search = await review.SearchAsync();
+        await review.ImportAsync(search, ReviewScenario.Ris(1, "Same") + ReviewScenario.Ris(1, "Same"));
+        var other = (await review.RecordsAsync(1, "Other"))[0];
+        var run = await app.PostJsonAsync<DeduplicationRun>(review.Url("/deduplication"), null, review.Lead);
+        run.DuplicatesMarked.ShouldBe(1);
+        var states = await StatesAsync(review);
+        var duplicate = states.Single(s => s.DuplicateOf is not null);
+        var kept = duplicate.DuplicateOf!.Value;
+        states.Single(s => s.Id == kept).KeptFor.ShouldNotBeNull().ShouldBe(new[] { duplicate.Id });
+        (await review.TrailAsync(kept)).Names[^1].ShouldBe("duplicate_kept_for");
+        var flow = await review.PrismaAsync();
+        flow.Duplicates.ShouldBe(1);
+        flow.RecordsScreened.ShouldBe(2);
+
+        await (await MarkAsync(review, kept, other)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "record-keeps-duplicates");
+        await review.OkAsync(review.Lead, HttpMethod.Delete, $"/records/{duplicate.Id}/duplicate-of", new { note = "Different study after all" });
+        (await review.TrailAsync(kept)).Names[^1].ShouldBe("duplicate_no_longer_kept_for");
+        (await MarkAsync(review, kept, other)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var after = await StatesAsync(review);
+        after.Single(s => s.Id == kept).DuplicateOf.ShouldBe(other);
+        after.Single(s => s.Id == other).KeptFor.ShouldNotBeNull().ShouldBe(new[] { kept });
+        after.Single(s => s.Id == duplicate.Id).DuplicateOf.ShouldBeNull();
+        (await review.PrismaAsync()).Duplicates.ShouldBe(1);
+        ShouldNotChain(after);
+    }
+
     private static Task<HttpResponseMessage> MarkAsync(ReviewScenario review, Guid record, Guid kept) =>
         review.SendAsync(review.Lead, HttpMethod.Post, $"/records/{record}/duplicate-of", new { recordId = kept, note = "Same trial" });
 
