@@ -48,6 +48,10 @@ public sealed class AuditNarrator
             case RecordRemoved r: return ($"removed before screening ({EventReviewJson.Name(r.Reason)})", r.Detail, null);
             case FullTextRetrievalRecorded f: return (f.Retrieved ? "full text retrieved" : "full text not retrieved", f.Note, null);
             case ReportLinkedToStudy l: return ($"linked as a report of study {l.StudyId}", l.Note, null);
+            case DuplicateKeptFor k: return ($"kept: {k.DuplicateId} marked as its duplicate", null, null);
+            case DuplicateNoLongerKeptFor k: return ($"no longer kept for {k.DuplicateId} (duplicate mark removed)", null, null);
+            case StudyReportLinked r: return ($"report {r.ReportId} linked to this study", null, null);
+            case StudyReportUnlinked r: return ($"report {r.ReportId} no longer linked to this study", null, null);
             case ReviewCreated c: return ($"created the review \"{c.Title}\"", null, null);
             case ProtocolRevised p: return ("revised the protocol", p.Reason, null);
             case MemberRolesSet m: return ($"set {m.Name} ({m.UserId}) roles to [{string.Join(", ", m.Roles).ToLowerInvariant()}]", m.Note, null);

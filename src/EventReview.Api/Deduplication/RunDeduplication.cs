@@ -14,7 +14,8 @@ namespace EventReview.Deduplication;
 /// <summary>
 /// Automatic duplicate detection over the review's records: exact DOI, exact PMID, then similar title with the same
 /// year and first author. Each duplicate found becomes an event on its own record, naming the method, the evidence
-/// and the record kept. Records already marked, removed or screened are left as they are.
+/// and the record kept, and the kept record notes it. Records already marked, removed, screened or kept for other
+/// duplicates are left as they are.
 /// </summary>
 public static class RunDeduplicationEndpoint
 {
@@ -36,19 +37,28 @@ public static class RunDeduplicationEndpoint
         var matches = DuplicateMatcher.FindDuplicates(records.Select(r => DedupCandidate.From(r.Id.ToString("D"), bibliography[r.Id])).ToList(), options);
 
         var byId = records.ToDictionary(r => r.Id);
-        var marks = matches
-            .Select(m => (Match: m, Record: byId[Guid.Parse(m.DuplicateId)]))
-            .Where(m => m.Record.TitleAbstract.CurrentVotes.Count == 0)
-            .ToList();
+        var found = matches.Select(m => (Match: m, Record: byId[Guid.Parse(m.DuplicateId)])).ToList();
+        var marks = found.Where(m => m.Record.TitleAbstract.CurrentVotes.Count == 0 && m.Record.KeptFor is null).ToList();
         var by = Actor.From(user);
+        // The matcher keeps each group's earliest record and never marks it, so a run makes no chain of its own. Against
+        // earlier marks, a record already kept for others is left as it is (as a manual mark would be refused), and the
+        // kept record takes part in each mark: both records are appended to at the version read, so a concurrent mark
+        // that made the kept record a duplicate fails this run's transaction (409) instead of chaining onto it.
+        var versions = records.ToDictionary(r => r.Id, r => r.Version);
         foreach (var batch in marks.Chunk(RecordImporter.BatchSize))
         {
             await using var session = store.LightweightSession();
             session.CorrelateWith(http);
-            foreach (var (match, record) in batch)
+            var events = batch.SelectMany(m => new IRecordEvent[]
             {
-                // Appending at the version read keeps a concurrent change to the record a conflict, not an overwrite.
-                session.Events.Append(record.Id, record.Version + 1, Mark(reviewId, record.Id, match, by));
+                Mark(reviewId, m.Record.Id, m.Match, by),
+                new DuplicateKeptFor(reviewId, Guid.Parse(m.Match.KeptId), m.Record.Id, by),
+            });
+            // In id order, as a command on two records appends, so a run and a command lock shared records in one order.
+            foreach (var stream in events.GroupBy(e => e.RecordId).OrderBy(g => g.Key))
+            {
+                versions[stream.Key] += stream.Count();
+                session.Events.Append(stream.Key, versions[stream.Key], [.. stream]);
             }
             await session.SaveChangesAsync(ct);
         }
@@ -56,7 +66,8 @@ public static class RunDeduplicationEndpoint
         {
             duplicatesMarked = marks.Count,
             byMethod = marks.GroupBy(m => EventReviewJson.Name(m.Match.Method)).ToDictionary(g => g.Key, g => g.Count()),
-            skippedBecauseScreened = matches.Count - marks.Count,
+            skippedBecauseScreened = found.Count(m => m.Record.TitleAbstract.CurrentVotes.Count > 0),
+            skippedBecauseKept = found.Count(m => m.Record.TitleAbstract.CurrentVotes.Count == 0 && m.Record.KeptFor is not null),
         });
     }
 

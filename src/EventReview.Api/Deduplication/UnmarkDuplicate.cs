@@ -20,18 +20,26 @@ public static class UnmarkDuplicateEndpoint
     public static ProblemDetails Validate(UnmarkDuplicate command) =>
         Problems.FirstOf(Problems.CheckText(command.Note, "note", RecordCommand.MaxNote));
 
-    public static RuleOutcome Decide(Review review, RecordState record, UnmarkDuplicate command, Actor by)
+    /// <summary>
+    /// Removes the mark, and on the kept record the note that it keeps this one (a mark made before kept records were
+    /// noted has none to remove).
+    /// </summary>
+    public static RuleOutcome Decide(Review review, RecordState record, RecordState? kept, UnmarkDuplicate command, Actor by)
     {
         if (!review.Has(by.Id, Role.Lead)) return Refusal.Forbidden("Only a lead unmarks duplicates.");
         if (record.DuplicateOf is not { } keptId) return Refusal.Broken("not-a-duplicate", "The record is not marked as a duplicate.");
         if (string.IsNullOrWhiteSpace(command.Note)) return Refusal.Invalid("Unmarking a duplicate needs a 'note'.");
-        return RuleOutcome.Append(new DuplicateMarkRemoved(review.Id, record.Id, keptId, command.Note, by));
+        var removed = new DuplicateMarkRemoved(review.Id, record.Id, keptId, command.Note, by);
+        return kept?.KeptFor?.Contains(record.Id) == true
+            ? RuleOutcome.Append(removed, new DuplicateNoLongerKeptFor(review.Id, keptId, record.Id, by))
+            : RuleOutcome.Append(removed);
     }
 
     [WolverineDelete("/api/reviews/{reviewId}/records/{recordId}/duplicate-of"), Tags("Deduplication")]
     public static Task<IResult> Delete(Guid reviewId, Guid recordId, UnmarkDuplicate command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
-            (review, record, by) => Decide(review, record, command, by),
+            record => [record.DuplicateOf],
+            (review, record, others, by) => Decide(review, record, others.Of(record.DuplicateOf), command, by),
             record => new { recordId, status = record.Status }, ct);
 }

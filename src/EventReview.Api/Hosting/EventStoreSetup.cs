@@ -29,6 +29,10 @@ public static class EventStoreSetup
         // it expects, so each event's version is known before the write, as the hash chain needs; the timestamp is
         // this server's clock ("server" in the mode's name means the application server), never a client's.
         events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        // An append locks its stream's row before it takes a sequence number, not after: a concurrent append to the
+        // stream waits and then fails on the version without leaving a gap in the sequence, and a sign-off that holds
+        // the review's record streams (SignOff) knows that no append with an earlier sequence number is still in flight.
+        events.UseExclusiveLockOnConcurrentAppends = true;
         events.TimeProvider = new MicrosecondClock();
         events.EnableUniqueIndexOnEventId = true;
         events.UseMandatoryStreamTypeDeclaration = true;

@@ -41,6 +41,9 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
         JasperFx.ConcurrencyException or ConcurrentUpdateException or ExistingStreamIdCollisionException
             or JasperFx.Events.EventStreamUnexpectedMaxEventIdException =>
             (409, "Concurrent change", "The record changed while this request was processed; read it again and retry."),
+        // Two transactions that waited for each other's locks: the one PostgreSQL chose to end lost a race, as above.
+        PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected } =>
+            (409, "Concurrent change", "The records changed while this request was processed; read them again and retry."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
             (413, "Upload too large", tooLarge.Message + " Records already imported from this upload are kept; re-uploading skips them."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),

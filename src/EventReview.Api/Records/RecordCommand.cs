@@ -6,6 +6,7 @@ using EventReview.Identity;
 using EventReview.Observability;
 using EventReview.Reviews;
 using EventReview.Rules;
+using JasperFx.Events;
 using Marten;
 using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,21 @@ namespace EventReview.Records;
 
 /// <summary>An earlier answer to a POST sent with an Idempotency-Key, stored in the same transaction as its events.</summary>
 public sealed record IdempotentResponse(string Id, int Status, string Body);
+
+/// <summary>
+/// Other records of a command that reads and writes more than its own record (a duplicate mark and the record it keeps,
+/// a report and its study), each fetched for writing: the decision sees them as they stand, and its events for them
+/// are appended at the version read, so a concurrent change to any of them fails the command as one to its own record does.
+/// </summary>
+public sealed class OtherRecords(IReadOnlyDictionary<Guid, IEventStream<RecordState>> streams)
+{
+    public static OtherRecords None { get; } = new(new Dictionary<Guid, IEventStream<RecordState>>());
+
+    /// <summary>The record as read, or null when no such record exists (or it was not read).</summary>
+    public RecordState? Of(Guid? id) => id is { } key && streams.TryGetValue(key, out var stream) ? stream.Aggregate : null;
+
+    internal IEventStream<RecordState>? StreamOf(Guid id) => streams.GetValueOrDefault(id);
+}
 
 /// <summary>What a command on a record decided on, for its answer.</summary>
 public sealed record RecordDecided<TContext>(Review Review, RecordState Record, TContext Context, RuleOutcome Outcome, Actor By);
@@ -47,8 +63,8 @@ public static class DecideOnRecordHandler
 /// Idempotency-Key, the review, the record at its version, the head of its hash chain and whatever else the decision
 /// needs; membership is checked; the command's pure decision runs; its events are appended at the version read (so
 /// a concurrent change fails the commit and the command runs again, never a lost vote). Record events go to the
-/// record's stream; review events a decision adds go to the review's stream at the version read, so they too fail
-/// on a concurrent change.
+/// record's stream, or to the other record they name when the command fetched it for writing (<see cref="OtherRecords"/>);
+/// review events a decision adds go to the review's stream at the version read, so they too fail on a concurrent change.
 /// </summary>
 public static class RecordCommand
 {
@@ -62,7 +78,7 @@ public static class RecordCommand
             (review, record, _, by) => decide(review, record, by), decided => respond(decided.Record), ct);
 
     /// <param name="alsoRead">Adds the decision's other reads to the batch; its task completes once the batch has run.</param>
-    public static async Task<IResult> ExecuteAsync<TContext>(
+    public static Task<IResult> ExecuteAsync<TContext>(
         IMessageBus bus,
         HttpContext http,
         Guid reviewId,
@@ -70,6 +86,38 @@ public static class RecordCommand
         ClaimsPrincipal user,
         Func<IBatchedQuery, Task<TContext>> alsoRead,
         Func<Review, RecordState, TContext, Actor, RuleOutcome> decide,
+        Func<RecordDecided<TContext>, object> respond,
+        CancellationToken ct) =>
+        ExecuteAsync(bus, http, reviewId, recordId, user, alsoRead, null, (review, record, read, _, by) => decide(review, record, read, by), respond, ct);
+
+    /// <summary>A command whose rule reads other records and whose events also go to them (see <see cref="OtherRecords"/>).</summary>
+    /// <param name="alsoWrite">
+    /// The other records, named from the record as read (the record a mark keeps, the study a report leaves): they are
+    /// fetched for writing in a second round trip, after the record's own version is known. The decision's events go to
+    /// the record each names by its <c>RecordId</c>.
+    /// </param>
+    public static Task<IResult> ExecuteAsync(
+        IMessageBus bus,
+        HttpContext http,
+        Guid reviewId,
+        Guid recordId,
+        ClaimsPrincipal user,
+        Func<RecordState, IEnumerable<Guid?>> alsoWrite,
+        Func<Review, RecordState, OtherRecords, Actor, RuleOutcome> decide,
+        Func<RecordState, object> respond,
+        CancellationToken ct) =>
+        ExecuteAsync(bus, http, reviewId, recordId, user, _ => Task.FromResult(true), alsoWrite,
+            (review, record, _, others, by) => decide(review, record, others, by), decided => respond(decided.Record), ct);
+
+    private static async Task<IResult> ExecuteAsync<TContext>(
+        IMessageBus bus,
+        HttpContext http,
+        Guid reviewId,
+        Guid recordId,
+        ClaimsPrincipal user,
+        Func<IBatchedQuery, Task<TContext>> alsoRead,
+        Func<RecordState, IEnumerable<Guid?>>? alsoWrite,
+        Func<Review, RecordState, TContext, OtherRecords, Actor, RuleOutcome> decide,
         Func<RecordDecided<TContext>, object> respond,
         CancellationToken ct)
     {
@@ -87,31 +135,43 @@ public static class RecordCommand
             var reviewLoad = batch.AddItem(new ReviewRead(reviews, reviewId));
             // The stream's version is read before anything the decision also reads from it, so those reads are never
             // older than the version the append expects: a change committed in between fails the append instead.
-            var streamFetch = batch.Events.FetchForWriting<RecordState>(recordId);
-            var headLoad = batch.Query<ChainLink>(ChainLink.HeadOfStreamWhere, recordId);
+            // A command that also writes other records fetches them all for writing in the second round trip instead.
+            var streamFetch = alsoWrite is null ? batch.Events.FetchForWriting<RecordState>(recordId) : null;
+            var recordPeek = alsoWrite is null ? null : batch.Load<RecordState>(recordId);
+            var headLoad = alsoWrite is null ? batch.Query<ChainLink>(ChainLink.HeadOfStreamWhere, recordId) : null;
             var context = alsoRead(batch);
             await batch.Execute(token);
-            ChainHeads.Attach(session, await headLoad);
+            if (headLoad is not null) ChainHeads.Attach(session, await headLoad);
 
             if (await earlierAnswer is { } earlier) return new RecordAnswer(null, earlier.Status, earlier.Body);
             var review = await reviewLoad;
             if (ReviewAccess.Refuse(review, by.Id) is { } denied) return RecordAnswer.Refused(denied.ToProblem());
 
             session.CorrelationId = correlationId;
-            var stream = await streamFetch;
-            if (stream.Aggregate is not { } record || record.ReviewId != reviewId)
+            IEventStream<RecordState>? stream = null;
+            var others = OtherRecords.None;
+            if (streamFetch is not null) stream = await streamFetch;
+            else if (await recordPeek! is { } peeked && peeked.ReviewId == reviewId)
+                (stream, others) = await FetchForWritingAsync(session, recordId, alsoWrite!, peeked, token);
+            if (stream?.Aggregate is not { } record || record.ReviewId != reviewId)
                 return RecordAnswer.Refused(Problems.NotFound("No such record in this review."));
 
             var read = await context;
-            var outcome = decide(review!, record, read, by);
+            var outcome = decide(review!, record, read, others, by);
             if (outcome.Refused is { } refused) return RecordAnswer.Refused(refused.ToProblem());
 
-            var recordEvents = outcome.Events.Where(e => e is IRecordEvent).ToArray();
+            var recordEvents = outcome.Events.OfType<IRecordEvent>().ToArray();
             var reviewEvents = outcome.Events.Where(e => e is not IRecordEvent).ToArray();
-            stream.AppendMany(recordEvents);
+            foreach (var events in recordEvents.GroupBy(e => e.RecordId))
+            {
+                var target = events.Key == recordId ? stream! : others.StreamOf(events.Key) is { Aggregate: not null } other ? other
+                    : throw new InvalidOperationException($"The decision appends to record {events.Key}, which it did not read for writing.");
+                target.AppendMany(events.Cast<object>().ToArray());
+            }
             if (reviewEvents.Length > 0) session.Events.Append(reviewId, review!.Version + reviewEvents.Length, reviewEvents);
 
-            var after = recordEvents.Aggregate(record, (state, e) => RecordFold.Apply(state, e, DateTimeOffset.UtcNow));
+            var after = recordEvents.Where(e => e.RecordId == recordId)
+                .Aggregate(record, (state, e) => RecordFold.Apply(state, e, DateTimeOffset.UtcNow));
             var body = JsonSerializer.Serialize(respond(new RecordDecided<TContext>(review!, after, read, outcome, by)), EventReviewJson.Options);
             if (key is not null) session.Insert(new IdempotentResponse(key, StatusCodes.Status200OK, body));
             return new RecordAnswer(null, StatusCodes.Status200OK, body);
@@ -120,6 +180,36 @@ public static class RecordCommand
         var answer = await bus.InvokeAsync<RecordAnswer>(new DecideOnRecord(recordId, Run), ct);
         return answer.ToResult();
     }
+
+    /// <summary>
+    /// The record and the other records it names, fetched for writing with the heads of their hash chains in one more
+    /// round trip. They are fetched, and so appended, in id order: two commands writing the same two records lock them in
+    /// the same order, so the later one waits for the first and fails on the version (and runs again), never a deadlock.
+    /// </summary>
+    private static async Task<(IEventStream<RecordState> Record, OtherRecords Others)> FetchForWritingAsync(IDocumentSession session,
+        Guid recordId, Func<RecordState, IEnumerable<Guid?>> alsoWrite, RecordState peeked, CancellationToken token)
+    {
+        var ids = Named(alsoWrite(peeked)).Append(recordId).Distinct().Order().ToArray();
+        var batch = session.CreateBatchQuery();
+        var fetches = ids.Select(id => (Id: id, Stream: batch.Events.FetchForWriting<RecordState>(id),
+            Head: batch.Query<ChainLink>(ChainLink.HeadOfStreamWhere, id))).ToArray();
+        await batch.Execute(token);
+        var streams = new Dictionary<Guid, IEventStream<RecordState>>();
+        foreach (var (id, fetch, head) in fetches)
+        {
+            streams[id] = await fetch;
+            ChainHeads.Attach(session, await head);
+        }
+
+        // The record changed between the two reads so that it names other records now: run the command again.
+        var record = streams[recordId];
+        if (record.Aggregate is { } now && Named(alsoWrite(now)).Any(id => !streams.ContainsKey(id)))
+            throw new JasperFx.ConcurrencyException($"Record {recordId} changed while the records it names were read.", null!);
+        streams.Remove(recordId);
+        return (record, new OtherRecords(streams));
+    }
+
+    private static IEnumerable<Guid> Named(IEnumerable<Guid?> ids) => ids.OfType<Guid>().Where(id => id != Guid.Empty);
 
     private static string? IdempotencyKey(HttpContext http, Actor by)
     {

@@ -26,5 +26,14 @@ public sealed record RecordMarkedDuplicate(
 
 public sealed record DuplicateMarkRemoved(Guid ReviewId, Guid RecordId, Guid WasDuplicateOf, string Note, Actor By) : IRecordEvent;
 
+/// <summary>
+/// On the kept record, with every mark against it: the kept record's stream takes part in the mark, so two marks that
+/// read it (one of them making it a duplicate) cannot both commit, and its state knows it keeps duplicates.
+/// </summary>
+public sealed record DuplicateKeptFor(Guid ReviewId, Guid RecordId, Guid DuplicateId, Actor By) : IRecordEvent;
+
+/// <summary>On the kept record, when the mark of <paramref name="DuplicateId"/> against it is removed.</summary>
+public sealed record DuplicateNoLongerKeptFor(Guid ReviewId, Guid RecordId, Guid DuplicateId, Actor By) : IRecordEvent;
+
 /// <summary>Removed before screening: marked ineligible by an automation tool (named in the detail) or for another reason.</summary>
 public sealed record RecordRemoved(Guid ReviewId, Guid RecordId, RemovalReason Reason, string Detail, Actor By) : IRecordEvent;

@@ -31,9 +31,19 @@ public static class RecordFold
         FullTextRetrievalRecorded x => state with { Retrieved = x.Retrieved, RetrievalNote = x.Note },
         // A record linked to itself is a study's primary record again.
         ReportLinkedToStudy x => state with { StudyId = x.StudyId == state.Id ? null : x.StudyId },
+        DuplicateKeptFor x => state with { KeptFor = With(state.KeptFor, x.DuplicateId) },
+        DuplicateNoLongerKeptFor x => state with { KeptFor = Without(state.KeptFor, x.DuplicateId) },
+        StudyReportLinked x => state with { Reports = With(state.Reports, x.ReportId) },
+        StudyReportUnlinked x => state with { Reports = Without(state.Reports, x.ReportId) },
         // Ratings live in RecordAppraisal; an exclusion on quality is a ScreeningDecided.
         _ => state,
     };
+
+    private static IReadOnlyList<Guid> With(IReadOnlyList<Guid>? ids, Guid id) => ids is null ? [id] : ids.Contains(id) ? ids : [.. ids, id];
+
+    // Empty is stored as null: see RecordState.KeptFor.
+    private static List<Guid>? Without(IReadOnlyList<Guid>? ids, Guid id) =>
+        ids?.Where(x => x != id).ToList() is { Count: > 0 } rest ? rest : null;
 
     private static RecordState Imported(RecordImported e, DateTimeOffset at) => new()
     {

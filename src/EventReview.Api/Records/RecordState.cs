@@ -1,5 +1,6 @@
 using EventReview.Reviews;
 using EventReview.Screening;
+using System.Text.Json.Serialization;
 using Marten.Schema;
 
 namespace EventReview.Records;
@@ -53,6 +54,19 @@ public sealed record RecordState
     public bool? Retrieved { get; init; }
     public string? RetrievalNote { get; init; }
     public Guid? StudyId { get; init; }
+
+    /// <summary>
+    /// The records marked as duplicates of this one (null when none). A record that others duplicate is never itself
+    /// marked a duplicate, so no duplicate chains onto another. Null rather than empty so that the document of a record
+    /// that keeps nothing is stored exactly as before this list existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? KeptFor { get; init; }
+
+    /// <summary>The reports linked to this record as their study's primary record (null when none); such a record never becomes a report.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? Reports { get; init; }
+
     public long Version { get; init; }
 
     /// <summary>Marten's hook for a document type's storage; the mapping lives with the feature's setup.</summary>

@@ -23,3 +23,12 @@ public sealed record FullTextRetrievalRecorded(Guid ReviewId, Guid RecordId, boo
 
 /// <summary>This record is a report of the study whose primary record is <paramref name="StudyId"/>.</summary>
 public sealed record ReportLinkedToStudy(Guid ReviewId, Guid RecordId, Guid StudyId, string? Note, Actor By) : IRecordEvent;
+
+/// <summary>
+/// On the study's primary record, with every report linked to it: the study's stream takes part in the link, so a
+/// study cannot become a report while a report is being linked to it, and its state knows it has reports.
+/// </summary>
+public sealed record StudyReportLinked(Guid ReviewId, Guid RecordId, Guid ReportId, Actor By) : IRecordEvent;
+
+/// <summary>On the study's primary record, when <paramref name="ReportId"/> is linked elsewhere or becomes a primary record again.</summary>
+public sealed record StudyReportUnlinked(Guid ReviewId, Guid RecordId, Guid ReportId, Actor By) : IRecordEvent;

@@ -30,11 +30,21 @@ public sealed class RecordSteps(IDocumentStore store, Guid reviewId, string corr
             var review = await session.LoadAsync<Review>(reviewId, ct)
                 ?? throw new SeedLoadException($"The review {reviewId} does not exist.");
             var records = await session.LoadManyAsync<RecordState>(ct, batch);
+            var outcomes = new List<(RecordState Record, RuleOutcome Outcome)>();
             foreach (var record in records)
             {
                 if (decide(review, record) is not { } outcome) continue;
-                Append(session, step, record, outcome);
+                if (outcome.Refused is { } refused) throw Refused(step, record, refused);
+                outcomes.Add((record, outcome));
             }
+
+            // Events a rule adds to other records (the record a duplicate keeps) go to those records at their version.
+            var versions = records.ToDictionary(r => r.Id, r => r.Version);
+            var others = outcomes.SelectMany(o => o.Outcome.Events.OfType<IRecordEvent>()).Select(e => e.RecordId)
+                .Where(id => !versions.ContainsKey(id)).Distinct().ToArray();
+            if (others.Length > 0)
+                foreach (var other in await session.LoadManyAsync<RecordState>(ct, others)) versions[other.Id] = other.Version;
+            foreach (var (record, outcome) in outcomes) Append(session, versions, record, outcome.Events);
             await SaveAsync(session, ct);
         }
     }
@@ -49,8 +59,19 @@ public sealed class RecordSteps(IDocumentStore store, Guid reviewId, string corr
     public void Append(IDocumentSession session, string step, RecordState record, RuleOutcome outcome)
     {
         if (outcome.Refused is { } refused) throw Refused(step, record, refused);
-        if (outcome.Events.Count == 0) return;
-        session.Events.Append(record.Id, record.Version + outcome.Events.Count, [.. outcome.Events]);
+        Append(session, new Dictionary<Guid, long> { [record.Id] = record.Version }, record, outcome.Events);
+    }
+
+    /// <summary>Each event to the record it names, after the events already pending for it in this session, at the version read.</summary>
+    private static void Append(IDocumentSession session, Dictionary<Guid, long> versionsRead, RecordState record, IReadOnlyList<object> events)
+    {
+        foreach (var group in events.GroupBy(e => e is IRecordEvent r ? r.RecordId : record.Id))
+        {
+            if (!versionsRead.TryGetValue(group.Key, out var version))
+                throw new SeedLoadException($"A step on record {record.Id} appends to record {group.Key}, which does not exist.");
+            var pending = session.PendingChanges.Streams().FirstOrDefault(s => s.Id == group.Key)?.Events.Count ?? 0;
+            session.Events.Append(group.Key, version + pending + group.Count(), [.. group]);
+        }
     }
 
     public async Task SaveAsync(IDocumentSession session, CancellationToken ct)

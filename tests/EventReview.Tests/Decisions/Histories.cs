@@ -115,12 +115,22 @@ public static class Histories
         DecidedUnanimously(record, FullText, Include, null, S2),
     ];
 
-    /// <summary>The automatic matcher found <paramref name="record"/> to share its DOI with <paramref name="kept"/>.</summary>
-    public static object MarkedDuplicate(Guid record, Guid kept) =>
+    /// <summary>The automatic matcher found <paramref name="record"/> to share its DOI with <paramref name="kept"/>, which notes it keeps it.</summary>
+    public static object[] MarkedDuplicate(Guid record, Guid kept) =>
+    [
+        new RecordMarkedDuplicate(ReviewId, record, kept, DuplicateMethod.Doi, new Dictionary<string, string> { ["doi"] = "10.1000/same" }, null, null,
+            Lead),
+        new DuplicateKeptFor(ReviewId, kept, record, Lead),
+    ];
+
+    /// <summary>A mark as stored before kept records noted their duplicates: the kept record's stream knows nothing of it.</summary>
+    public static object MarkedDuplicateUnnoted(Guid record, Guid kept) =>
         new RecordMarkedDuplicate(ReviewId, record, kept, DuplicateMethod.Doi, new Dictionary<string, string> { ["doi"] = "10.1000/same" }, null, null,
             Lead);
 
     public static object Removed(Guid record) => new RecordRemoved(ReviewId, record, RemovalReason.Automation, "RobotSearch: not an RCT", Lead);
 
-    public static object LinkedToStudy(Guid record, Guid study) => new ReportLinkedToStudy(ReviewId, record, study, null, Lead);
+    /// <summary><paramref name="record"/> linked as a report of the study whose primary record is <paramref name="study"/>, which notes it.</summary>
+    public static object[] LinkedToStudy(Guid record, Guid study) =>
+        [new ReportLinkedToStudy(ReviewId, record, study, null, Lead), new StudyReportLinked(ReviewId, study, record, Lead)];
 }
