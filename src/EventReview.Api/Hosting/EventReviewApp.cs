@@ -51,7 +51,15 @@ public static class EventReviewApp
         }
 
         builder.UseEventReviewLogging(options);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
+        if (options.MaxJsonBodyBytes < 1 || options.MaxUploadBytes < 1)
+            throw new InvalidOperationException($"{EventReviewOptions.Section}: MaxJsonBodyBytes and MaxUploadBytes must be at least 1.");
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // The JSON cap everywhere; RequestLimits raises it for the upload route and answers 413 with problem details.
+            k.Limits.MaxRequestBodySize = options.MaxJsonBodyBytes;
+            k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine;
+            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes;
+        });
         AddServices(builder.Services, options, dataDirectory, connectionString);
         builder.Services.AddEventReviewRateLimiting(builder.Configuration);
         return builder;
@@ -110,7 +118,7 @@ public static class EventReviewApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationId>();
-        app.UseMiddleware<BodySizeLimit>();
+        app.UseMiddleware<RequestLimits>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -19,6 +19,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = Classify(exception);
+        if (status == StatusCodes.Status413PayloadTooLarge && RequestLimits.IsUpload(httpContext))
+            (title, detail) = ("Upload too large", detail + " Records already imported from this upload are kept; re-uploading skips them.");
         // The request log (outside this handler) records the exception with the status actually sent and the
         // correlation id; the client gets no stack trace, but the correlation id the handler cleared goes back.
         httpContext.RequestServices.GetService<IDiagnosticContext>()?.SetException(exception);
@@ -41,8 +43,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
         JasperFx.ConcurrencyException or ConcurrentUpdateException or ExistingStreamIdCollisionException
             or JasperFx.Events.EventStreamUnexpectedMaxEventIdException =>
             (409, "Concurrent change", "The record changed while this request was processed; read it again and retry."),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
-            (413, "Upload too large", tooLarge.Message + " Records already imported from this upload are kept; re-uploading skips them."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => (413, "Request body too large", tooLarge.Message),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
         JsonException json => (400, "Malformed JSON", json.Message),
         NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException =>

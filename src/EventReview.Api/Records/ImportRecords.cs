@@ -14,15 +14,14 @@ namespace EventReview.Records;
 
 public static class ImportRecordsEndpoint
 {
-    /// <summary>The raw export file is the body; it is parsed as it streams in, never held whole in memory.</summary>
-    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/imports"), Tags("Records")]
+    /// <summary>
+    /// The raw export file is the body; it is parsed as it streams in, never held whole in memory, and capped by
+    /// EventReview:MaxUploadBytes (see <see cref="RequestLimits"/>).
+    /// </summary>
+    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/imports"), Tags("Records"), RawUpload]
     public static async Task<IResult> Post(Guid reviewId, Guid searchId, string? format, ClaimsPrincipal user, HttpContext http,
-        IDocumentStore store, EventReviewOptions options, CancellationToken ct)
+        IDocumentStore store, CancellationToken ct)
     {
-        if (http.Request.ContentLength > options.MaxUploadBytes)
-            return Results.Problem($"The upload is larger than {options.MaxUploadBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Upload too large");
-
         await using (var query = store.QuerySession())
         {
             var (review, problem) = await ReviewAccess.LoadAsync(query, reviewId, user, ct, Role.Lead);
