@@ -30,7 +30,7 @@ public static class GetAgreementEndpoint
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
         var parsedStage = Stage.TitleAbstract;
-        if (stage is not null && !StageNames.TryParse(stage, out parsedStage)) return Problems.Invalid($"Unknown stage '{stage}'.").ToResult();
+        if (stage is not null && !StageNames.TryParse(stage, out parsedStage)) return Problems.Invalid(StageNames.Unknown(stage)).ToResult();
 
         AgreementOptions options;
         try

@@ -72,7 +72,12 @@ public static class EventReviewApp
         services.AddProblemDetails();
         services.AddSingleton<ReviewCache>();
         services.AddExceptionHandler<ExceptionProblems>();
-        services.ConfigureHttpJsonOptions(o => EventReviewJson.Configure(o.SerializerOptions));
+        services.AddSingleton<CommandJson>();
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<CommandJson>((o, commands) =>
+        {
+            EventReviewJson.Configure(o.SerializerOptions);
+            o.SerializerOptions.Converters.Add(commands);
+        });
         services.AddEventReviewAuthentication(options.Auth, dataDirectory);
         services.AddEventReviewHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
@@ -122,6 +127,7 @@ public static class EventReviewApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<StorableRequestText>();
 
         app.MapEventReviewHealth();
         app.MapOpenApi().AllowAnonymous();
@@ -132,7 +138,7 @@ public static class EventReviewApp
             http.WarmUpRoutes = RouteWarmup.Eager;
             // '?page=abc' is a 400, never silently page 0.
             http.RejectUnparseableQueryValues = true;
-            http.AddPolicy<RequiredJsonBody>();
+            http.Policies.Add(new RequiredJsonBody(app.Services.GetRequiredService<CommandJson>()));
         });
     }
 

@@ -45,7 +45,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             (409, "Concurrent change", "The record changed while this request was processed; read it again and retry."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => (413, "Request body too large", tooLarge.Message),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
-        JsonException json => (400, "Malformed JSON", json.Message),
+        JsonInputException input => (400, "Invalid request", input.Message),
+        JsonException => (400, "Malformed JSON", "The request body is not JSON this route can read."),
         NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException =>
             (503, "Database unavailable", Unavailable),
         NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } =>
