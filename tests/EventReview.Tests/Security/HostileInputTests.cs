@@ -13,7 +13,7 @@ namespace EventReview.Tests.Security;
 /// <summary>
 /// Hostile input on every route, sent by the caller the route is for, at a target where the valid request succeeds:
 /// malformed JSON, wrong types, missing required fields, unknown enum values, over-long text, text the database cannot
-/// store, garbage and unknown ids, query values that do not parse. Every answer is a 4xx problem-details document that names no .NET type, and leaves the event log as it
+/// store, garbage and unknown ids, query values that do not parse, uploads with nothing in them. Every answer is a 4xx problem-details document that names no .NET type, and leaves the event log as it
 /// was; none is a 500 or shows a stack trace.
 /// </summary>
 public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview>
@@ -402,6 +402,38 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         var problem = await RefusedAsync(Caller.Lead, new RouteRequest(HttpMethod.Get, review.Scenario.Url(path), null), 400);
 
         Detail(problem).ShouldStartWith($"Query value '{parameter}' contains the character U+0000", Case.Sensitive);
+    }
+
+    public static TheoryData<string, string> NothingToImport() => new()
+    {
+        { "ris", "" },
+        { "auto", "" },
+        { "ris", "\u0001\u0002\u0003\u0004\u0005 binary junk \u0006\u0007\u0008\u000e\u000f\u0010" },
+        { "auto", "\u0001\u0002\u0003\u0004\u0005 binary junk \u0006\u0007\u0008\u000e\u000f\u0010" },
+        { "ris", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Smith, J\nTI A study sent as the wrong format\nPY 2020\nER\n\nEF\n" },
+        { "bibtex", "TY  - JOUR\r\nTI  - A RIS record sent as BibTeX\r\nER  - \r\n" },
+        { "endnote-xml", "not XML at all" },
+        { "csv", "" },
+    };
+
+    /// <summary>An upload of which nothing could be read is a 422 with the parser's errors, not a 200 that imported nothing.</summary>
+    [Theory, MemberData(nameof(NothingToImport))]
+    public async Task An_import_with_no_record_in_it_is_a_422_with_the_parsers_errors(string format, string body)
+    {
+        var route = "POST " + RouteRequests.Review + "/searches/{searchId}/imports";
+        var request = RouteRequests.For(route, Target(route));
+        request = request with { Path = request.Path.Replace("format=ris", "format=" + format, StringComparison.Ordinal), Body = new Upload(body) };
+
+        var problem = await RefusedAsync(Caller.Lead, request, 422);
+
+        problem.GetProperty("imported").GetInt32().ShouldBe(0);
+        var errors = problem.GetProperty("errors");
+        errors.GetArrayLength().ShouldBeGreaterThan(0);
+        foreach (var error in errors.EnumerateArray())
+        {
+            error.GetProperty("line").GetInt32().ShouldBeGreaterThan(0);
+            error.GetProperty("message").GetString().ShouldNotBeNullOrWhiteSpace();
+        }
     }
 
     /// <summary>Sends the request and asserts the refusal: problem details with the status, and no event appended anywhere.</summary>
