@@ -69,7 +69,7 @@ public static class EventReviewApp
     {
         connectionString = Tuned(connectionString);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddProblemDetails();
+        services.AddEventReviewProblemDetails();
         services.AddSingleton<ReviewCache>();
         services.AddExceptionHandler<ExceptionProblems>();
         services.AddSingleton<CommandJson>();

@@ -13,7 +13,8 @@ namespace EventReview.Tests.Security;
 /// <summary>
 /// Hostile input on every route, sent by the caller the route is for, at a target where the valid request succeeds:
 /// malformed JSON, wrong types, missing required fields, unknown enum values, over-long text, text the database cannot
-/// store, garbage and unknown ids, query values that do not parse, uploads with nothing in them. Every answer is a 4xx problem-details document that names no .NET type, and leaves the event log as it
+/// store, garbage and unknown ids, query values that do not parse, uploads with nothing in them, oversized request lines
+/// and headers. Every answer is a 4xx problem-details document that names no .NET type, and leaves the event log as it
 /// was; none is a 500 or shows a stack trace.
 /// </summary>
 public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview>
@@ -436,6 +437,33 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         }
     }
 
+    [Fact]
+    public async Task An_unknown_path_a_wrong_method_and_a_missing_token_are_problem_details_whatever_the_client_accepts()
+    {
+        foreach (var accept in new[] { "text/html", "text/plain", "application/json", "*/*" })
+        {
+            await RefusedAsync(() => RawAsync(HttpMethod.Get, "/api/no-such-thing", accept), 404);
+            await RefusedAsync(() => RawAsync(HttpMethod.Delete, "/api/reviews", accept), 405);
+            await RefusedAsync(() => RawAsync(HttpMethod.Get, "/api/reviews", accept, token: false), 401);
+            await RefusedAsync(() => RawAsync(HttpMethod.Post, "/api/reviews", accept, new StringContent("title=x", Encoding.UTF8, "text/plain")), 415);
+        }
+    }
+
+    [Fact]
+    public async Task An_over_long_request_target_is_a_414_and_over_large_headers_a_431()
+    {
+        var longQuery = "/api/reviews?padding=" + new string('q', RequestLimits.MaxRequestTarget);
+        await RefusedAsync(() => RawAsync(HttpMethod.Get, longQuery, "application/json"), 414);
+
+        await RefusedAsync(async () =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, "/api/reviews");
+            for (var i = 0; i < 8; i++) message.Headers.Add($"X-Padding-{i}", new string('h', RequestLimits.MaxHeaderBytes / 8));
+            using var client = review.Host.Server.CreateClient();
+            return await client.SendAsync(message, TestContext.Current.CancellationToken);
+        }, 431);
+    }
+
     /// <summary>Sends the request and asserts the refusal: problem details with the status, and no event appended anywhere.</summary>
     private Task<JsonElement> RefusedAsync(string route, object body, int status) =>
         RefusedAsync(AllowedCaller(route), RouteRequests.For(route, Target(route)) with { Body = body }, status);
@@ -459,6 +487,15 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var count = new NpgsqlCommand($"select count(*) from {EventStoreSetup.Schema}.mt_events", connection);
         return (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    private async Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, string accept, HttpContent? content = null, bool token = true)
+    {
+        using var message = new HttpRequestMessage(method, path) { Content = content };
+        message.Headers.Accept.ParseAdd(accept);
+        if (token) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", review.TokenFor(review.Scenario.Lead));
+        using var client = review.Host.Server.CreateClient();
+        return await client.SendAsync(message, TestContext.Current.CancellationToken);
     }
 
     private static string Detail(JsonElement problem) => problem.GetProperty("detail").GetString()!;
