@@ -30,9 +30,12 @@ public static class ProblemDetailsSetup
         var http = context.HttpContext;
         switch (problem.Title)
         {
-            // Wolverine's title for a JSON body it could not read; CommandJson wrote the detail.
+            // Wolverine's title for a JSON body it could not read; CommandJson wrote the detail. The position Wolverine
+            // adds is where the command starts for CommandJson's refusals, and already in the detail of a syntax error.
             case "Invalid JSON format":
                 problem.Title = "Invalid request";
+                problem.Extensions.Remove("lineNumber");
+                problem.Extensions.Remove("bytePositionInLine");
                 break;
             case "Invalid query string value" when problem.Extensions.TryGetValue("parameter", out var parameter) && parameter is string name:
                 problem.Title = "Invalid request";
