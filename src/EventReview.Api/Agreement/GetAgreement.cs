@@ -30,36 +30,25 @@ public static class GetAgreementEndpoint
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
         var parsedStage = Stage.TitleAbstract;
-        if (stage is not null && !StageNames.TryParse(stage, out parsedStage)) return Problems.Invalid($"Unknown stage '{stage}'.").ToResult();
-
-        AgreementOptions options;
-        try
-        {
-            options = AgreementOptions.Parse(weights, categories, level);
-        }
-        catch (AgreementInputException ex)
-        {
-            return Problems.Invalid(ex.Message).ToResult();
-        }
+        if (stage is not null && !StageNames.TryParse(stage, out parsedStage)) return Problems.Invalid(StageNames.Unknown(stage)).ToResult();
 
         var viewer = Actor.From(user).Id;
-        if (instrument is not null)
-        {
-            if (!Blinding.SeesEverything(review!, viewer))
-                return Problems.Forbidden("Appraisal agreement shows every appraiser's ratings: leads, auditors and resolvers only.").ToResult();
-            return Results.Ok(AgreementCalculator.Compute(await FirstAppraisalRatingsAsync(session, reviewId, instrument, asOf, sequence, ct), options));
-        }
-
-        var tallies = asOf is null && sequence is null
-            ? await LiveFirstVotesAsync(db, review!, viewer, parsedStage, ct)
-            : FirstVotes(review!, viewer, (await PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct)).Records, parsedStage);
+        if (instrument is not null && !Blinding.SeesEverything(review!, viewer))
+            return Problems.Forbidden("Appraisal agreement shows every appraiser's ratings: leads, auditors and resolvers only.").ToResult();
         try
         {
+            var options = AgreementOptions.Parse(weights, categories, level);
+            if (instrument is not null)
+                return Results.Ok(AgreementCalculator.Compute(await FirstAppraisalRatingsAsync(session, reviewId, instrument, asOf, sequence, ct), options));
+
+            var tallies = asOf is null && sequence is null
+                ? await LiveFirstVotesAsync(db, review!, viewer, parsedStage, ct)
+                : FirstVotes(review!, viewer, (await PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct)).Records, parsedStage);
             return Results.Ok(AgreementCalculator.Compute(Table(tallies, options.Categories), options));
         }
         catch (AgreementInputException ex)
         {
-            // The votes' decisions are outside the categories the caller listed.
+            // Options that do not parse, or ratings outside the categories the caller listed.
             return Problems.Invalid(ex.Message).ToResult();
         }
     }

@@ -171,7 +171,7 @@ public sealed class RatingMapConverter : JsonConverter<IReadOnlyDictionary<strin
     public override IReadOnlyDictionary<string, string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("'ratings' must be an object of {itemId: rating}.");
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonInputException("'ratings' must be an object of {itemId: rating}.");
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -183,7 +183,7 @@ public sealed class RatingMapConverter : JsonConverter<IReadOnlyDictionary<strin
                 JsonTokenType.String => reader.GetString()!,
                 JsonTokenType.Number => reader.TryGetInt64(out var n) ? n.ToString(CultureInfo.InvariantCulture) : reader.GetDecimal().ToString(CultureInfo.InvariantCulture),
                 JsonTokenType.Null => "",
-                _ => throw new JsonException($"The rating of item '{item}' must be a string or a number."),
+                _ => throw new JsonInputException($"The rating of item '{item}' must be a string or a number."),
             };
         }
         return map;

@@ -52,7 +52,15 @@ public static class EventReviewApp
         }
 
         builder.UseEventReviewLogging(options);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
+        if (options.MaxJsonBodyBytes < 1 || options.MaxUploadBytes < 1)
+            throw new InvalidOperationException($"{EventReviewOptions.Section}: MaxJsonBodyBytes and MaxUploadBytes must be at least 1.");
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // The JSON cap everywhere; RequestLimits raises it for the upload route and answers 413 with problem details.
+            k.Limits.MaxRequestBodySize = options.MaxJsonBodyBytes;
+            k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine;
+            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes;
+        });
         AddServices(builder.Services, options, dataDirectory, connectionString);
         builder.Services.AddEventReviewRateLimiting(builder.Configuration);
         return builder;
@@ -62,10 +70,15 @@ public static class EventReviewApp
     {
         connectionString = Tuned(connectionString);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddProblemDetails();
+        services.AddEventReviewProblemDetails();
         services.AddSingleton<ReviewCache>();
         services.AddExceptionHandler<ExceptionProblems>();
-        services.ConfigureHttpJsonOptions(o => EventReviewJson.Configure(o.SerializerOptions));
+        services.AddSingleton<CommandJson>();
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<CommandJson>((o, commands) =>
+        {
+            EventReviewJson.Configure(o.SerializerOptions);
+            o.SerializerOptions.Converters.Add(commands);
+        });
         services.AddEventReviewAuthentication(options.Auth, dataDirectory);
         services.AddEventReviewHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
@@ -112,10 +125,11 @@ public static class EventReviewApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationId>();
-        app.UseMiddleware<BodySizeLimit>();
+        app.UseMiddleware<RequestLimits>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<StorableRequestText>();
 
         app.MapEventReviewHealth();
         app.MapOpenApi().AllowAnonymous();
@@ -126,7 +140,7 @@ public static class EventReviewApp
             http.WarmUpRoutes = RouteWarmup.Eager;
             // '?page=abc' is a 400, never silently page 0.
             http.RejectUnparseableQueryValues = true;
-            http.AddPolicy<RequiredJsonBody>();
+            http.Policies.Add(new RequiredJsonBody(app.Services.GetRequiredService<CommandJson>()));
         });
     }
 

@@ -29,6 +29,13 @@ public sealed class EventReviewOptions
     /// </summary>
     public long MaxUploadBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// Largest accepted JSON command body, in bytes. A command is read whole before it is checked, so this cap bounds
+    /// the memory each request can take. The longest text a command holds (a search query of 100,000 characters, at
+    /// most 600 KB even with every character escaped) fits within the default of 1 MiB.
+    /// </summary>
+    public long MaxJsonBodyBytes { get; set; } = 1L << 20;
+
     public AuthOptions Auth { get; set; } = new();
 }
 

@@ -19,6 +19,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = Classify(exception);
+        if (status == StatusCodes.Status413PayloadTooLarge && RequestLimits.IsUpload(httpContext))
+            (title, detail) = ("Upload too large", detail + " Records already imported from this upload are kept; re-uploading skips them.");
         // The request log (outside this handler) records the exception with the status actually sent and the
         // correlation id; the client gets no stack trace, but the correlation id the handler cleared goes back.
         httpContext.RequestServices.GetService<IDiagnosticContext>()?.SetException(exception);
@@ -44,10 +46,10 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
         // Two transactions that waited for each other's locks: the one PostgreSQL chose to end lost a race, as above.
         PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected } =>
             (409, "Concurrent change", "The records changed while this request was processed; read them again and retry."),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
-            (413, "Upload too large", tooLarge.Message + " Records already imported from this upload are kept; re-uploading skips them."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => (413, "Request body too large", tooLarge.Message),
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
-        JsonException json => (400, "Malformed JSON", json.Message),
+        JsonInputException input => (400, "Invalid request", input.Message),
+        JsonException => (400, "Malformed JSON", "The request body is not JSON this route can read."),
         NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException =>
             (503, "Database unavailable", Unavailable),
         NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } =>

@@ -40,7 +40,7 @@ public static class GetRecordsEndpoint
         Stage? stageFilter = null;
         if (stage is not null)
         {
-            if (!StageNames.TryParse(stage, out var parsedStage)) return Problems.Invalid($"Unknown stage '{stage}'.").ToResult();
+            if (!StageNames.TryParse(stage, out var parsedStage)) return Problems.Invalid(StageNames.Unknown(stage)).ToResult();
             stageFilter = parsedStage;
         }
         if (after is not null && page is not null) return Problems.Invalid("Give either 'page' or 'after', not both.").ToResult();

@@ -14,15 +14,16 @@ namespace EventReview.Records;
 
 public static class ImportRecordsEndpoint
 {
-    /// <summary>The raw export file is the body; it is parsed as it streams in, never held whole in memory.</summary>
-    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/imports"), Tags("Records")]
+    /// <summary>
+    /// The raw export file is the body; it is parsed as it streams in, never held whole in memory, and capped by
+    /// EventReview:MaxUploadBytes (see <see cref="RequestLimits"/>). An upload in which no record could be read is a 422
+    /// with the parser's errors, and stores nothing; one with some records and some errors imports the records and lists
+    /// the errors.
+    /// </summary>
+    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/imports"), Tags("Records"), RawUpload]
     public static async Task<IResult> Post(Guid reviewId, Guid searchId, string? format, ClaimsPrincipal user, HttpContext http,
-        IDocumentStore store, EventReviewOptions options, CancellationToken ct)
+        IDocumentStore store, CancellationToken ct)
     {
-        if (http.Request.ContentLength > options.MaxUploadBytes)
-            return Results.Problem($"The upload is larger than {options.MaxUploadBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Upload too large");
-
         await using (var query = store.QuerySession())
         {
             var (review, problem) = await ReviewAccess.LoadAsync(query, reviewId, user, ct, Role.Lead);
@@ -40,6 +41,7 @@ public static class ImportRecordsEndpoint
         var body = new BufferedStream(http.Request.Body, 64 * 1024);
         var parsed = BibParser.Parse(body, chosen, ParserLimits.Default);
         var summary = await RecordImporter.ImportAsync(store, reviewId, searchId, parsed, Actor.From(user), CorrelationId.Of(http), ct);
+        if (summary.Imported + summary.AlreadyPresent == 0) return NothingRead(chosen, summary.Errors);
         return Results.Ok(new
         {
             imported = summary.Imported,
@@ -47,5 +49,15 @@ public static class ImportRecordsEndpoint
             errors = summary.Errors,
             recordIds = summary.RecordIds,
         });
+    }
+
+    private static IResult NothingRead(BibFormat format, IReadOnlyList<ImportError> errors)
+    {
+        var named = format == BibFormat.Auto ? "any supported format" : format.Name();
+        IReadOnlyList<ImportError> reported = errors.Count > 0 ? errors : [new ImportError(1, $"no record found when read as {named}")];
+        return Results.Problem(
+            $"No record could be read from the upload as {named}, so nothing was imported. The errors say where the parser stopped.",
+            statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to import",
+            extensions: new Dictionary<string, object?> { ["imported"] = 0, ["errors"] = reported });
     }
 }

@@ -34,7 +34,7 @@ public static class ConfigureStageEndpoint
     public static Task<IResult> Put(Guid reviewId, string stage, ConfigureStage command, ClaimsPrincipal user,
         IDocumentSession session, HttpContext http, CancellationToken ct)
     {
-        if (!StageNames.TryParse(stage, out var parsed)) return Task.FromResult(Problems.Invalid($"Unknown stage '{stage}'.").ToResult());
+        if (!StageNames.TryParse(stage, out var parsed)) return Task.FromResult(Problems.Invalid(StageNames.Unknown(stage)).ToResult());
         return ReviewCommand.ExecuteAsync(session, http, reviewId, user,
             (review, by) => Decide(review, parsed, command, by),
             review => Results.Ok(review.Settings(parsed)), ct);
@@ -50,4 +50,8 @@ public static class StageNames
     }
 
     public static string Name(this Stage stage) => EventReviewJson.Name(stage);
+
+    /// <summary>The refusal of a stage name that is not one, listing the names there are.</summary>
+    public static string Unknown(string? value) =>
+        $"Unknown stage '{value}'; one of: {string.Join(", ", Enum.GetValues<Stage>().Select(s => s.Name()))}.";
 }

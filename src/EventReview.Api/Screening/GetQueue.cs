@@ -21,7 +21,7 @@ public static class GetQueueEndpoint
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct, Role.Screener);
         if (problem is not null) return problem.ToResult();
         var parsedStage = Stage.TitleAbstract;
-        if (stage is not null && !StageNames.TryParse(stage, out parsedStage)) return Problems.Invalid($"Unknown stage '{stage}'.").ToResult();
+        if (stage is not null && !StageNames.TryParse(stage, out parsedStage)) return Problems.Invalid(StageNames.Unknown(stage)).ToResult();
 
         var me = Actor.From(user).Id;
         var required = review!.Settings(parsedStage).ReviewersPerRecord;

@@ -29,6 +29,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// The most resident memory the server has held since it started (VmHWM from /proc), in bytes; the process is the
+    /// runtime itself, since `dotnet eventreview.dll` hosts it in-process.
+    /// </summary>
+    public long PeakResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>Starts the server against <paramref name="connectionString"/> and waits until /health/ready answers 200.</summary>
     public static async Task<ServerProcess> StartAsync(string connectionString, TimeSpan readyWithin)
     {

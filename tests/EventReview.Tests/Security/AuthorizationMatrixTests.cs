@@ -61,5 +61,8 @@ public static class ProblemDetailsAssertions
         JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32().ShouldBe(status, text);
         text.ShouldNotContain("   at ", Case.Sensitive, text);
         text.ShouldNotContain("Exception", Case.Sensitive, text);
+        // No .NET type name: the client knows the API's fields, not the server's classes.
+        text.ShouldNotContain("EventReview.", Case.Sensitive, text);
+        text.ShouldNotContain("System.", Case.Sensitive, text);
     }
 }

@@ -1,15 +1,21 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventReview.Hosting;
+using EventReview.Identity;
+using Npgsql;
 using Shouldly;
 
 namespace EventReview.Tests.Security;
 
 /// <summary>
 /// Hostile input on every route, sent by the caller the route is for, at a target where the valid request succeeds:
-/// malformed JSON, wrong types, missing required fields, unknown enum values, over-long text, garbage and unknown ids,
-/// query values that do not parse. Every answer is a 4xx problem-details document; none is a 500 or shows a stack trace.
+/// malformed JSON, wrong types, missing required fields, unknown enum values, over-long text, text the database cannot
+/// store, garbage and unknown ids, query values that do not parse, uploads with nothing in them, oversized request lines
+/// and headers. Every answer is a 4xx problem-details document that names no .NET type, and leaves the event log as it
+/// was; none is a 500 or shows a stack trace.
 /// </summary>
 public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview>
 {
@@ -28,7 +34,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
     [Theory, MemberData(nameof(MalformedBodies))]
     public async Task A_body_that_is_not_the_expected_JSON_object_is_a_400(string route, string body)
     {
-        await (await SendAsync(route, new RawJson(body))).ShouldBeProblemDetailsAsync(400);
+        await RefusedAsync(route, new RawJson(body), 400);
     }
 
     public static TheoryData<string, string> Properties() =>
@@ -49,7 +55,10 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
             _ => JsonValue.Create(42),
         };
 
-        await (await SendAsync(route, new RawJson(body.ToJsonString()))).ShouldBeProblemDetailsAsync(400);
+        var problem = await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
+
+        // The field is named, and what it takes is said without a .NET type name (checked for every refusal).
+        Detail(problem).ShouldContain($"'{property}", Case.Sensitive);
     }
 
     public static TheoryData<string, string> RequiredFields() => new()
@@ -98,7 +107,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         var body = ValidBody(route);
         body.Remove(property).ShouldBeTrue();
 
-        await (await SendAsync(route, new RawJson(body.ToJsonString()))).ShouldBeProblemDetailsAsync(400);
+        await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
     }
 
     public static TheoryData<string, string, string> UnknownEnumValues() => new()
@@ -124,7 +133,10 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         var body = ValidBody(route);
         body[property] = JsonNode.Parse(json);
 
-        await (await SendAsync(route, new RawJson(body.ToJsonString()))).ShouldBeProblemDetailsAsync(400);
+        var problem = await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
+
+        Detail(problem).ShouldContain($"'{property}", Case.Sensitive);
+        Detail(problem).ShouldContain("must be one of: ", Case.Sensitive);
     }
 
     public static TheoryData<string, string, int> OverLongText() => new()
@@ -162,7 +174,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         var body = ValidBody(route);
         body[property] = new string('a', length);
 
-        await (await SendAsync(route, new RawJson(body.ToJsonString()))).ShouldBeProblemDetailsAsync(400);
+        await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
     }
 
     [Fact]
@@ -172,7 +184,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         var body = ValidBody(route);
         body["items"]![0]!["text"] = new string('a', 100_000);
 
-        await (await SendAsync(route, new RawJson(body.ToJsonString()))).ShouldBeProblemDetailsAsync(400);
+        await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
     }
 
     public static TheoryData<string, string, string> GarbageIds() =>
@@ -191,7 +203,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         var request = RouteRequests.For(route, target);
         request = request with { Path = request.Path.Replace(real.ToString(), id, StringComparison.Ordinal) };
 
-        await (await review.SendAsync(AllowedCaller(route), request)).ShouldBeProblemDetailsAsync(404);
+        await RefusedAsync(AllowedCaller(route), request, 404);
     }
 
     [Fact]
@@ -199,11 +211,11 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
     {
         var stage = "PUT " + RouteRequests.Review + "/stages/{stage}";
         var badStage = RouteRequests.For(stage, Target(stage)) with { Path = review.Scenario.Url("/stages/abstract") };
-        await (await review.SendAsync(Caller.Lead, badStage)).ShouldBeProblemDetailsAsync(400);
+        await RefusedAsync(Caller.Lead, badStage, 400);
 
         var scoring = "PUT " + RouteRequests.Review + "/appraisal-scoring/{instrument}";
         var badInstrument = RouteRequests.For(scoring, Target(scoring)) with { Path = review.Scenario.Url("/appraisal-scoring/no-such-tool") };
-        await (await review.SendAsync(Caller.Lead, badInstrument)).ShouldBeProblemDetailsAsync(404);
+        await RefusedAsync(Caller.Lead, badInstrument, 404);
     }
 
     public static TheoryData<Caller, string> UnparseableQueries() => new()
@@ -221,6 +233,9 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         { Caller.Lead, "/agreement?asOf=yesterday" },
         { Caller.Lead, "/agreement?sequence=last" },
         { Caller.Lead, "/agreement?categories=yes,no" },
+        { Caller.Lead, "/agreement?instrument=sanra2&categories=x,y" },
+        { Caller.Lead, "/agreement?instrument=sanra2&weights=cubic" },
+        { Caller.Lead, "/agreement?instrument=sanra2&categories=a,,b" },
         { Caller.Lead, "/appraisals?format=xml" },
         { Caller.Lead, "/appraisals?instrument=no-such-tool" },
         { Caller.Lead, "/appraisals.csv?instrument=no-such-tool" },
@@ -242,7 +257,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
     {
         var url = review.Scenario.Url(path.Replace("{record}", review.Named("decided").ToString(), StringComparison.Ordinal));
 
-        await (await review.SendAsync(caller, new RouteRequest(HttpMethod.Get, url, null))).ShouldBeProblemDetailsAsync(400);
+        await RefusedAsync(caller, new RouteRequest(HttpMethod.Get, url, null), 400);
     }
 
     public static TheoryData<string> PostQueries() =>
@@ -257,7 +272,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         var url = review.Scenario.Url(path.Replace("{search}", review.SearchId.ToString(), StringComparison.Ordinal));
         var body = path.Contains("imports", StringComparison.Ordinal) ? new Upload("TY  - JOUR\r\nER  - \r\n") : null;
 
-        await (await review.SendAsync(Caller.Lead, new RouteRequest(HttpMethod.Post, url, body))).ShouldBeProblemDetailsAsync(400);
+        await RefusedAsync(Caller.Lead, new RouteRequest(HttpMethod.Post, url, body), 400);
     }
 
     [Fact]
@@ -280,11 +295,210 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
     {
         var request = RouteRequests.For(route, Target(route)) with { Body = new Upload("title=hello") };
 
-        await (await review.SendAsync(AllowedCaller(route), request)).ShouldBeProblemDetailsAsync(415);
+        await RefusedAsync(AllowedCaller(route), request, 415);
     }
 
-    private Task<HttpResponseMessage> SendAsync(string route, object body) =>
-        review.SendAsync(AllowedCaller(route), RouteRequests.For(route, Target(route)) with { Body = body });
+    [Fact]
+    public async Task An_unknown_enum_value_is_answered_with_the_values_the_field_takes()
+    {
+        var route = "POST " + RouteRequests.Record + "/votes";
+        var body = ValidBody(route);
+        body["decision"] = "perhaps";
+        var decision = await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
+        body = ValidBody(route);
+        body["stage"] = "abstract";
+        var stage = await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
+        var members = "POST " + RouteRequests.Review + "/members";
+        body = ValidBody(members);
+        body["roles"] = JsonNode.Parse("[\"auditor\", \"king\"]");
+        var role = await RefusedAsync(members, new RawJson(body.ToJsonString()), 400);
+
+        Detail(decision).ShouldBe("'decision' must be one of: include, exclude, maybe.");
+        Detail(stage).ShouldBe("'stage' must be one of: title-abstract, full-text.");
+        Detail(role).ShouldBe("'roles[1]' must be one of: lead, screener, appraiser, auditor, resolver.");
+    }
+
+    public static TheoryData<string, string, string> UnstorableText() =>
+    [
+        .. JsonRoutes.SelectMany(route => ValidBody(route, Example).Where(p => p.Value?.GetValueKind() == JsonValueKind.String)
+            .SelectMany(p => new[] { "nul", "surrogate", "not-utf8" }.Select(kind => (route, p.Key, kind)))),
+        .. new[] { "votes", "resolution", "retrieval", "duplicate-of", "appraisals" }
+            .Select(r => ("POST " + RouteRequests.Record + "/" + r, "note", "nul")),
+        ("DELETE " + RouteRequests.Record + "/duplicate-of", "note", "nul"),
+        ("POST " + RouteRequests.Review + "/members", "note", "nul"),
+    ];
+
+    /// <summary>PostgreSQL stores neither U+0000 nor text that is not Unicode, in text or in jsonb: a 400, never a 500 from the database.</summary>
+    [Theory, MemberData(nameof(UnstorableText))]
+    public async Task Text_the_database_cannot_store_is_a_400_naming_the_field(string route, string property, string kind)
+    {
+        var body = ValidBody(route);
+        body[property] = "placeholder";
+        var json = body.ToJsonString().Replace("\"placeholder\"", kind switch
+        {
+            "nul" => "\"before\\u0000after\"",
+            "surrogate" => "\"before\\ud800after\"",
+            _ => "\"before\u00ffafter\"",
+        }, StringComparison.Ordinal);
+        // Latin-1 turns the one U+00FF into the lone byte 0xFF, which is not UTF-8; the rest of the body is ASCII.
+        var bytes = kind == "not-utf8" ? System.Text.Encoding.Latin1.GetBytes(json) : Encoding.UTF8.GetBytes(json);
+
+        var problem = await RefusedAsync(AllowedCaller(route), RouteRequests.For(route, Target(route)) with { Body = new RawBytes(bytes) }, 400);
+
+        Detail(problem).ShouldStartWith($"'{property}' contains ", Case.Sensitive);
+        Detail(problem).ShouldEndWith(", which cannot be stored.", Case.Sensitive);
+    }
+
+    public static TheoryData<string, string, string> UnstorableNestedText() => new()
+    {
+        { "POST " + RouteRequests.Review + "/instruments", "{\"items\": [{\"id\": \"dose\", \"text\": \"a\\u0000b\"}]}", "'items[0].text' contains" },
+        { "POST " + RouteRequests.Review + "/instruments", "{\"items\": [{\"id\": \"dose\"}, {\"id\": \"a\\u0000b\"}]}", "'items[1].id' contains" },
+        { "POST " + RouteRequests.Record + "/appraisals", "{\"ratings\": {\"1\": \"a\\u0000\"}}", "'ratings.1' contains" },
+        { "POST " + RouteRequests.Record + "/appraisals", "{\"ratings\": {\"1\\u0000\": \"2\"}}", "A property name in 'ratings' contains" },
+        { "POST " + RouteRequests.Record + "/appraisals", "{\"justifications\": {\"1\": \"\\udc00\"}}", "'justifications.1' contains" },
+        { "POST " + RouteRequests.Review + "/reported-flow", "{\"figures\": {\"database_results\\u0000\": 5}}", "A property name in 'figures' contains" },
+        { "POST /api/reviews", "{\"unknown\\u0000\": 1}", "A property name contains" },
+        { "POST /api/reviews", "{\"extra\": {\"deep\": [\"x\", \"\\u0000\"]}}", "'extra.deep[1]' contains" },
+    };
+
+    /// <summary>The check covers every string and property name in the body, also where the command does not read it.</summary>
+    [Theory, MemberData(nameof(UnstorableNestedText))]
+    public async Task Unstorable_text_anywhere_in_the_body_is_a_400_naming_where(string route, string overlay, string expected)
+    {
+        // Spliced as text: the overlay's escapes reach the server exactly as written.
+        var body = ValidBody(route);
+        using (var names = JsonDocument.Parse(overlay))
+        {
+            foreach (var property in names.RootElement.EnumerateObject()) body.Remove(property.Name);
+        }
+        var json = body.ToJsonString();
+        json = json[..^1] + (json.Length > 2 ? "," : "") + overlay[1..];
+
+        var problem = await RefusedAsync(route, new RawJson(json), 400);
+
+        Detail(problem).ShouldStartWith(expected, Case.Sensitive);
+    }
+
+    [Theory, InlineData("sub"), InlineData("name")]
+    public async Task A_token_whose_subject_or_name_the_database_cannot_store_is_a_400(string claim)
+    {
+        var token = claim == "sub"
+            ? TokenIssuer.Mint(review.Auth, review.Key, "user\0hidden", "Printed Name", TimeSpan.FromMinutes(5))
+            : TokenIssuer.Mint(review.Auth, review.Key, "user-with-a-nul-name", "Printed\0Name", TimeSpan.FromMinutes(5));
+
+        var problem = await RefusedAsync(async () =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/reviews") { Content = JsonContent.Create(new { title = "By a NUL" }) };
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var client = review.Host.Server.CreateClient();
+            return await client.SendAsync(message, TestContext.Current.CancellationToken);
+        }, 400);
+
+        Detail(problem).ShouldBe($"The token's '{claim}' claim contains the character U+0000 (NUL), which cannot be stored.");
+    }
+
+    [Theory, InlineData("/audit?actor=a%00b", "actor"), InlineData("/records?reason=%00", "reason"), InlineData("/agreement?categories=yes,%00", "categories")]
+    public async Task A_query_value_the_database_cannot_store_is_a_400(string path, string parameter)
+    {
+        var problem = await RefusedAsync(Caller.Lead, new RouteRequest(HttpMethod.Get, review.Scenario.Url(path), null), 400);
+
+        Detail(problem).ShouldStartWith($"Query value '{parameter}' contains the character U+0000", Case.Sensitive);
+    }
+
+    public static TheoryData<string, string> NothingToImport() => new()
+    {
+        { "ris", "" },
+        { "auto", "" },
+        { "ris", "\u0001\u0002\u0003\u0004\u0005 binary junk \u0006\u0007\u0008\u000e\u000f\u0010" },
+        { "auto", "\u0001\u0002\u0003\u0004\u0005 binary junk \u0006\u0007\u0008\u000e\u000f\u0010" },
+        { "ris", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Smith, J\nTI A study sent as the wrong format\nPY 2020\nER\n\nEF\n" },
+        { "bibtex", "TY  - JOUR\r\nTI  - A RIS record sent as BibTeX\r\nER  - \r\n" },
+        { "endnote-xml", "not XML at all" },
+        { "csv", "" },
+    };
+
+    /// <summary>An upload of which nothing could be read is a 422 with the parser's errors, not a 200 that imported nothing.</summary>
+    [Theory, MemberData(nameof(NothingToImport))]
+    public async Task An_import_with_no_record_in_it_is_a_422_with_the_parsers_errors(string format, string body)
+    {
+        var route = "POST " + RouteRequests.Review + "/searches/{searchId}/imports";
+        var request = RouteRequests.For(route, Target(route));
+        request = request with { Path = request.Path.Replace("format=ris", "format=" + format, StringComparison.Ordinal), Body = new Upload(body) };
+
+        var problem = await RefusedAsync(Caller.Lead, request, 422);
+
+        problem.GetProperty("imported").GetInt32().ShouldBe(0);
+        var errors = problem.GetProperty("errors");
+        errors.GetArrayLength().ShouldBeGreaterThan(0);
+        foreach (var error in errors.EnumerateArray())
+        {
+            error.GetProperty("line").GetInt32().ShouldBeGreaterThan(0);
+            error.GetProperty("message").GetString().ShouldNotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_path_a_wrong_method_and_a_missing_token_are_problem_details_whatever_the_client_accepts()
+    {
+        foreach (var accept in new[] { "text/html", "text/plain", "application/json", "*/*" })
+        {
+            await RefusedAsync(() => RawAsync(HttpMethod.Get, "/api/no-such-thing", accept), 404);
+            await RefusedAsync(() => RawAsync(HttpMethod.Delete, "/api/reviews", accept), 405);
+            await RefusedAsync(() => RawAsync(HttpMethod.Get, "/api/reviews", accept, token: false), 401);
+            await RefusedAsync(() => RawAsync(HttpMethod.Post, "/api/reviews", accept, new StringContent("title=x", Encoding.UTF8, "text/plain")), 415);
+        }
+    }
+
+    [Fact]
+    public async Task An_over_long_request_target_is_a_414_and_over_large_headers_a_431()
+    {
+        var longQuery = "/api/reviews?padding=" + new string('q', RequestLimits.MaxRequestTarget);
+        await RefusedAsync(() => RawAsync(HttpMethod.Get, longQuery, "application/json"), 414);
+
+        await RefusedAsync(async () =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, "/api/reviews");
+            for (var i = 0; i < 8; i++) message.Headers.Add($"X-Padding-{i}", new string('h', RequestLimits.MaxHeaderBytes / 8));
+            using var client = review.Host.Server.CreateClient();
+            return await client.SendAsync(message, TestContext.Current.CancellationToken);
+        }, 431);
+    }
+
+    /// <summary>Sends the request and asserts the refusal: problem details with the status, and no event appended anywhere.</summary>
+    private Task<JsonElement> RefusedAsync(string route, object body, int status) =>
+        RefusedAsync(AllowedCaller(route), RouteRequests.For(route, Target(route)) with { Body = body }, status);
+
+    private Task<JsonElement> RefusedAsync(Caller caller, RouteRequest request, int status) =>
+        RefusedAsync(() => review.SendAsync(caller, request), status);
+
+    private async Task<JsonElement> RefusedAsync(Func<Task<HttpResponseMessage>> send, int status)
+    {
+        var before = await EventCountAsync();
+        using var response = await send();
+        var text = await response.Content.ReadAsStringAsync();
+        await response.ShouldBeProblemDetailsAsync(status);
+        (await EventCountAsync()).ShouldBe(before, "a refused request changed the event log");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task<long> EventCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(review.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand($"select count(*) from {EventStoreSetup.Schema}.mt_events", connection);
+        return (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    private async Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, string accept, HttpContent? content = null, bool token = true)
+    {
+        using var message = new HttpRequestMessage(method, path) { Content = content };
+        message.Headers.Accept.ParseAdd(accept);
+        if (token) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", review.TokenFor(review.Scenario.Lead));
+        using var client = review.Host.Server.CreateClient();
+        return await client.SendAsync(message, TestContext.Current.CancellationToken);
+    }
+
+    private static string Detail(JsonElement problem) => problem.GetProperty("detail").GetString()!;
 
     private Target Target(string route) => review.TargetFor(route, AllowedCaller(route));
 

@@ -89,6 +89,7 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
             null => null,
             Upload upload => new StringContent(upload.Text, Encoding.UTF8, "text/plain"),
             RawJson raw => new StringContent(raw.Text, Encoding.UTF8, "application/json"),
+            RawBytes raw => new ByteArrayContent(raw.Bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             var json => JsonContent.Create(json, options: EventReviewJson.Options),
         };
         var token = caller switch

@@ -9,6 +9,9 @@ public sealed record Upload(string Text);
 /// <summary>Text sent as it is with the JSON content type: malformed, mistyped or otherwise hostile.</summary>
 public sealed record RawJson(string Text);
 
+/// <summary>Bytes sent as they are with the JSON content type: text that is not UTF-8.</summary>
+public sealed record RawBytes(byte[] Bytes);
+
 public sealed record RouteRequest(HttpMethod Method, string Path, object? Body);
 
 /// <summary>

@@ -133,7 +133,7 @@ public static partial class InstrumentValidation
 
                 break;
             default:
-                errors.Add($"overall rating method '{definition.Overall}' is not one of {string.Join(", ", Enum.GetNames<OverallRatingMethod>())}");
+                errors.Add($"overall rating method '{definition.Overall}' is not one of {string.Join(", ", Enum.GetValues<OverallRatingMethod>().Select(m => Hosting.EventReviewJson.Name(m)))}");
                 break;
         }
     }

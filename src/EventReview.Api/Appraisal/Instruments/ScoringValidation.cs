@@ -51,7 +51,7 @@ public static class ScoringValidation
 
         if (!Enum.IsDefined(rule.NotApplicable))
         {
-            errors.Add($"notApplicable treatment '{rule.NotApplicable}' is not one of {string.Join(", ", Enum.GetNames<NotApplicableTreatment>())}");
+            errors.Add($"notApplicable treatment '{rule.NotApplicable}' is not one of {string.Join(", ", Enum.GetValues<NotApplicableTreatment>().Select(t => Hosting.EventReviewJson.Name(t)))}");
         }
 
         if (rule.SomeConcernsDomainsForHigh is < 2)
