@@ -11,52 +11,10 @@ using Marten;
 using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace EventReview.Records;
-
-/// <summary>An earlier answer to a POST sent with an Idempotency-Key, stored in the same transaction as its events.</summary>
-public sealed record IdempotentResponse(string Id, int Status, string Body);
-
-/// <summary>
-/// Other records of a command that reads and writes more than its own record (a duplicate mark and the record it keeps,
-/// a report and its study), each fetched for writing: the decision sees them as they stand, and its events for them
-/// are appended at the version read, so a concurrent change to any of them fails the command as one to its own record does.
-/// </summary>
-public sealed class OtherRecords(IReadOnlyDictionary<Guid, IEventStream<RecordState>> streams)
-{
-    public static OtherRecords None { get; } = new(new Dictionary<Guid, IEventStream<RecordState>>());
-
-    /// <summary>The record as read, or null when no such record exists (or it was not read).</summary>
-    public RecordState? Of(Guid? id) => id is { } key && streams.TryGetValue(key, out var stream) ? stream.Aggregate : null;
-
-    internal IEventStream<RecordState>? StreamOf(Guid id) => streams.GetValueOrDefault(id);
-}
-
-/// <summary>What a command on a record decided on, for its answer.</summary>
-public sealed record RecordDecided<TContext>(Review Review, RecordState Record, TContext Context, RuleOutcome Outcome, Actor By);
-
-/// <summary>The answer to a command on a record: a refusal, or the JSON body sent with its status.</summary>
-public sealed record RecordAnswer(ProblemDetails? Problem, int Status, string? Body)
-{
-    public static RecordAnswer Refused(ProblemDetails problem) => new(problem, problem.Status ?? 400, null);
-
-    public IResult ToResult() => Problem?.ToResult() ?? Results.Text(Body, "application/json", statusCode: Status);
-}
-
-/// <summary>
-/// A command on one record, run through Wolverine's handler pipeline so that its retry policy applies: two
-/// commands that do not contradict each other (two screeners voting on one record at the same moment) can both
-/// read version n, and the one that commits second fails on the version it expected; it is then run again from its
-/// read, and only a decision that refuses it on the newer state reaches the client as a 409.
-/// </summary>
-public sealed record DecideOnRecord(Guid RecordId, Func<IDocumentSession, CancellationToken, Task<RecordAnswer>> Run);
-
-public static class DecideOnRecordHandler
-{
-    public static Task<RecordAnswer> Handle(DecideOnRecord command, IDocumentSession session, CancellationToken ct) => command.Run(session, ct);
-}
 
 /// <summary>
 /// The one path every command on a record takes: one round trip reads an earlier answer to the same
