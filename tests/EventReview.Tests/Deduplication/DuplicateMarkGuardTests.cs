@@ -21,12 +21,12 @@ public class DuplicateMarkGuardTests(AppFixture app) : IClassFixture<AppFixture>
 
         var responses = await Task.WhenAll(pairs.SelectMany(p => new[] { MarkAsync(review, p.A, p.B), MarkAsync(review, p.B, p.A) }));
 
-        await ShouldBeAcceptedOrRefusedByRuleAsync(responses);
+        await responses.ShouldBeAcceptedOrRefusedByAsync(MarkRules);
         for (var i = 0; i < pairs.Count; i++)
             responses.Skip(2 * i).Take(2).Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBeLessThanOrEqualTo(1, $"pair {i}");
         var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
         accepted.ShouldBeGreaterThan(0);
-        var states = await StatesAsync(review);
+        var states = await review.RecordStatesAsync();
         ShouldNotChain(states);
         (await review.PrismaAsync()).Duplicates.ShouldBe(accepted);
     }
@@ -41,10 +41,10 @@ public class DuplicateMarkGuardTests(AppFixture app) : IClassFixture<AppFixture>
 
         var responses = await Task.WhenAll(chains.SelectMany(c => new[] { MarkAsync(review, c.A, c.B), MarkAsync(review, c.B, c.C) }));
 
-        await ShouldBeAcceptedOrRefusedByRuleAsync(responses);
+        await responses.ShouldBeAcceptedOrRefusedByAsync(MarkRules);
         for (var i = 0; i < chains.Count; i++)
             responses.Skip(2 * i).Take(2).Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBeLessThanOrEqualTo(1, $"chain {i}");
-        ShouldNotChain(await StatesAsync(review));
+        ShouldNotChain(await review.RecordStatesAsync());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class DuplicateMarkGuardTests(AppFixture app) : IClassFixture<AppFixture>
         var other = (await review.RecordsAsync(1, "Other"))[0];
         var run = await app.PostJsonAsync<DeduplicationRun>(review.Url("/deduplication"), null, review.Lead);
         run.DuplicatesMarked.ShouldBe(1);
-        var states = await StatesAsync(review);
+        var states = await review.RecordStatesAsync();
         var duplicate = states.Single(s => s.DuplicateOf is not null);
         var kept = duplicate.DuplicateOf!.Value;
         states.Single(s => s.Id == kept).KeptFor.ShouldNotBeNull().ShouldBe(new[] { duplicate.Id });
@@ -70,7 +70,7 @@ public class DuplicateMarkGuardTests(AppFixture app) : IClassFixture<AppFixture>
         (await review.TrailAsync(kept)).Names[^1].ShouldBe("duplicate_no_longer_kept_for");
         (await MarkAsync(review, kept, other)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var after = await StatesAsync(review);
+        var after = await review.RecordStatesAsync();
         after.Single(s => s.Id == kept).DuplicateOf.ShouldBe(other);
         after.Single(s => s.Id == other).KeptFor.ShouldNotBeNull().ShouldBe(new[] { kept });
         after.Single(s => s.Id == duplicate.Id).DuplicateOf.ShouldBeNull();
@@ -81,16 +81,6 @@ public class DuplicateMarkGuardTests(AppFixture app) : IClassFixture<AppFixture>
     private static Task<HttpResponseMessage> MarkAsync(ReviewScenario review, Guid record, Guid kept) =>
         review.SendAsync(review.Lead, HttpMethod.Post, $"/records/{record}/duplicate-of", new { recordId = kept, note = "Same trial" });
 
-    private static async Task ShouldBeAcceptedOrRefusedByRuleAsync(IEnumerable<HttpResponseMessage> responses)
-    {
-        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
-        {
-            await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-            var rule = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("rule").GetString();
-            rule.ShouldBeOneOf(MarkRules);
-        }
-    }
-
     /// <summary>Every duplicate points at a record that is no duplicate, and every kept record lists exactly its duplicates.</summary>
     private static void ShouldNotChain(IReadOnlyList<RecordState> states)
     {
@@ -99,12 +89,5 @@ public class DuplicateMarkGuardTests(AppFixture app) : IClassFixture<AppFixture>
             byId[duplicate.DuplicateOf!.Value].DuplicateOf.ShouldBeNull($"{duplicate.Id} is a duplicate of a duplicate");
         foreach (var kept in states)
             (kept.KeptFor ?? Array.Empty<Guid>()).Order().ShouldBe(states.Where(s => s.DuplicateOf == kept.Id).Select(s => s.Id).Order());
-    }
-
-    private async Task<IReadOnlyList<RecordState>> StatesAsync(ReviewScenario review)
-    {
-        var store = (IDocumentStore)app.Host.Services.GetService(typeof(IDocumentStore))!;
-        await using var session = store.QuerySession();
-        return await session.Query<RecordState>().Where(r => r.ReviewId == review.ReviewId).ToListAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -14,4 +14,15 @@ public static class ProblemAssertions
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", text);
         if (rule is not null) JsonDocument.Parse(text).RootElement.GetProperty("rule").GetString().ShouldBe(rule, text);
     }
+
+    /// <summary>Every answer is 200, or a 409 problem naming one of <paramref name="rules"/>: a race that a rule settled.</summary>
+    public static async Task ShouldBeAcceptedOrRefusedByAsync(this IEnumerable<HttpResponseMessage> responses, params string[] rules)
+    {
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+            JsonDocument.Parse(text).RootElement.GetProperty("rule").GetString().ShouldBeOneOf(rules);
+        }
+    }
 }

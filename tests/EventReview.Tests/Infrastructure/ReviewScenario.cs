@@ -1,10 +1,11 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using EventReview.Hosting;
 using EventReview.Records;
+using Marten;
 using Shouldly;
 
 namespace EventReview.Tests.Infrastructure;
@@ -99,6 +100,14 @@ public sealed class ReviewScenario(AppFixture app, Guid reviewId, string suffix)
     }
 
     /// <summary>GETs a path of this review as <paramref name="user"/>, expects 200 and reads the body.</summary>
+    /// <summary>Every record document of the review as stored, read past the API (for invariants over the whole review).</summary>
+    public async Task<IReadOnlyList<RecordState>> RecordStatesAsync()
+    {
+        var store = (IDocumentStore)App.Host.Services.GetService(typeof(IDocumentStore))!;
+        await using var session = store.QuerySession();
+        return await session.Query<RecordState>().Where(r => r.ReviewId == ReviewId).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
     public Task<T> GetAsync<T>(string user, string path) => App.GetJsonAsync<T>(Url(path), user);
 
     public Task<Trail> TrailAsync(Guid record, string? user = null) => GetAsync<Trail>(user ?? Lead, $"/records/{record}/trail");

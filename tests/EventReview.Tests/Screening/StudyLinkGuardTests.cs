@@ -21,11 +21,11 @@ public class StudyLinkGuardTests(AppFixture app) : IClassFixture<AppFixture>
 
         var responses = await Task.WhenAll(pairs.SelectMany(p => new[] { LinkAsync(review, p.A, p.B), LinkAsync(review, p.B, p.A) }));
 
-        await ShouldBeAcceptedOrRefusedByRuleAsync(responses);
+        await responses.ShouldBeAcceptedOrRefusedByAsync(LinkRules);
         for (var i = 0; i < pairs.Count; i++)
             responses.Skip(2 * i).Take(2).Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBeLessThanOrEqualTo(1, $"pair {i}");
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBeGreaterThan(0);
-        ShouldNotChain(await StatesAsync(review));
+        ShouldNotChain(await review.RecordStatesAsync());
     }
 
     [Fact]
@@ -38,10 +38,10 @@ public class StudyLinkGuardTests(AppFixture app) : IClassFixture<AppFixture>
 
         var responses = await Task.WhenAll(chains.SelectMany(c => new[] { LinkAsync(review, c.A, c.B), LinkAsync(review, c.B, c.C) }));
 
-        await ShouldBeAcceptedOrRefusedByRuleAsync(responses);
+        await responses.ShouldBeAcceptedOrRefusedByAsync(LinkRules);
         for (var i = 0; i < chains.Count; i++)
             responses.Skip(2 * i).Take(2).Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBeLessThanOrEqualTo(1, $"chain {i}");
-        ShouldNotChain(await StatesAsync(review));
+        ShouldNotChain(await review.RecordStatesAsync());
     }
 
     [Fact]
@@ -58,21 +58,11 @@ public class StudyLinkGuardTests(AppFixture app) : IClassFixture<AppFixture>
         (await LinkAsync(review, report, report)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await review.TrailAsync(study)).Names[^1].ShouldBe("study_report_unlinked");
         (await LinkAsync(review, study, other)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        ShouldNotChain(await StatesAsync(review));
+        ShouldNotChain(await review.RecordStatesAsync());
     }
 
     private static Task<HttpResponseMessage> LinkAsync(ReviewScenario review, Guid record, Guid study) =>
         review.SendAsync(review.Lead, HttpMethod.Post, $"/records/{record}/study", new { studyId = study, note = "Conference abstract" });
-
-    private static async Task ShouldBeAcceptedOrRefusedByRuleAsync(IEnumerable<HttpResponseMessage> responses)
-    {
-        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
-        {
-            await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-            var rule = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("rule").GetString();
-            rule.ShouldBeOneOf(LinkRules);
-        }
-    }
 
     /// <summary>Every report's study is a primary record, and every primary record lists exactly its reports.</summary>
     private static void ShouldNotChain(IReadOnlyList<RecordState> states)
@@ -82,12 +72,5 @@ public class StudyLinkGuardTests(AppFixture app) : IClassFixture<AppFixture>
             byId[report.StudyId!.Value].StudyId.ShouldBeNull($"{report.Id} is a report of a report");
         foreach (var study in states)
             (study.Reports ?? Array.Empty<Guid>()).Order().ShouldBe(states.Where(s => s.StudyId == study.Id).Select(s => s.Id).Order());
-    }
-
-    private async Task<IReadOnlyList<RecordState>> StatesAsync(ReviewScenario review)
-    {
-        var store = (IDocumentStore)app.Host.Services.GetService(typeof(IDocumentStore))!;
-        await using var session = store.QuerySession();
-        return await session.Query<RecordState>().Where(r => r.ReviewId == review.ReviewId).ToListAsync(TestContext.Current.CancellationToken);
     }
 }
