@@ -17,15 +17,20 @@ public class DuplicateMarkTests
         h => UnmarkDuplicateEndpoint.Decide(h.Review, h.Record(R1), h.RecordIfAny(h.Record(R1).DuplicateOf ?? Guid.Empty), new UnmarkDuplicate(note),
             by ?? Lead);
 
+    /// <summary>What marking R1 as a duplicate of R2 by hand appends: the mark on R1, and the note on R2 that it keeps R1.</summary>
+    private static readonly object[] R1MarkedDuplicateOfR2 =
+    [
+        new RecordMarkedDuplicate(ReviewId, R1, R2, DuplicateMethod.Manual, new Dictionary<string, string> { ["marked"] = "manually" }, null,
+            "Same trial registration", Lead),
+        new DuplicateKeptFor(ReviewId, R2, R1, Lead),
+    ];
+
     [Fact]
     public void A_lead_marks_a_duplicate_by_hand_and_the_kept_record_notes_it()
     {
         Given(ReviewWithTeam(), Imported(R1), Imported(R2))
             .When(MarkAsDuplicateOf(R2))
-            .Then(
-                new RecordMarkedDuplicate(ReviewId, R1, R2, DuplicateMethod.Manual, new Dictionary<string, string> { ["marked"] = "manually" }, null,
-                    "Same trial registration", Lead),
-                new DuplicateKeptFor(ReviewId, R2, R1, Lead));
+            .Then(R1MarkedDuplicateOfR2);
     }
 
     [Fact]
@@ -33,10 +38,7 @@ public class DuplicateMarkTests
     {
         Given(ReviewWithTeam(), Imported(R1), Imported(R2), Imported(R3), MarkedDuplicate(R3, R2))
             .When(MarkAsDuplicateOf(R2))
-            .Then(
-                new RecordMarkedDuplicate(ReviewId, R1, R2, DuplicateMethod.Manual, new Dictionary<string, string> { ["marked"] = "manually" }, null,
-                    "Same trial registration", Lead),
-                new DuplicateKeptFor(ReviewId, R2, R1, Lead));
+            .Then(R1MarkedDuplicateOfR2);
     }
 
     [Fact]
@@ -70,10 +72,7 @@ public class DuplicateMarkTests
         Given(ReviewWithTeam(), Imported(R1), Imported(R2), Imported(R3), MarkedDuplicate(R3, R1),
                 new DuplicateMarkRemoved(ReviewId, R3, R1, "Different study after all", Lead), new DuplicateNoLongerKeptFor(ReviewId, R1, R3, Lead))
             .When(MarkAsDuplicateOf(R2))
-            .Then(
-                new RecordMarkedDuplicate(ReviewId, R1, R2, DuplicateMethod.Manual, new Dictionary<string, string> { ["marked"] = "manually" }, null,
-                    "Same trial registration", Lead),
-                new DuplicateKeptFor(ReviewId, R2, R1, Lead));
+            .Then(R1MarkedDuplicateOfR2);
     }
 
     [Fact]
