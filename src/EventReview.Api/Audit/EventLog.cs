@@ -7,15 +7,22 @@ namespace EventReview.Audit;
 
 /// <summary>
 /// Reads the stored events with their stored hashes straight from PostgreSQL, without Marten, so the verifier
-/// sees exactly what is in the tables and nothing a library could reinterpret.
+/// sees exactly what is in the tables and nothing a library could reinterpret: every column a read shows.
 /// </summary>
 public static class EventLog
 {
+    /// <summary>The columns <see cref="Read"/> maps, in its order; <c>e</c> is mt_events and <c>l</c> the chain link.</summary>
+    public const string Columns = """
+        e.seq_id, e.stream_id, e.version, e.type, e.data::text, e.timestamp, e.correlation_id,
+        l.data ->> 'previousHash', l.data ->> 'hash', e.causation_id, e.headers::text, e.tenant_id, e.is_archived,
+        coalesce((l.data ->> 'format')::int, 1), (l.data ->> 'batch')::uuid
+        """;
+
+    public const string LinkJoin = $"left join {EventStoreSetup.Schema}.mt_doc_chainlink l on l.id = e.stream_id::text || ':' || e.version";
+
     private const string Sql = $"""
-        select e.seq_id, e.stream_id, e.version, e.type, e.data::text, e.timestamp, e.correlation_id,
-               l.data ->> 'previousHash', l.data ->> 'hash'
-        from {EventStoreSetup.Schema}.mt_events e
-        left join {EventStoreSetup.Schema}.mt_doc_chainlink l on l.id = e.stream_id::text || ':' || e.version
+        select {Columns}
+        from {EventStoreSetup.Schema}.mt_events e {LinkJoin}
         where (@review::text is null or e.data ->> 'reviewId' = @review::text)
         order by e.seq_id
         """;
@@ -26,26 +33,45 @@ public static class EventLog
         await using var command = db.CreateCommand(Sql);
         command.Parameters.Add(new NpgsqlParameter("review", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)reviewId?.ToString("D") ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            using var data = JsonDocument.Parse(reader.GetString(4));
-            var root = data.RootElement.Clone();
-            var by = EventChainListener.ActorOf(root);
-            yield return new ChainedEvent(
-                reader.GetInt64(0),
-                reader.GetGuid(1).ToString("D"),
-                reader.GetInt64(2),
-                reader.GetString(3),
-                root,
-                by.Id,
-                by.Name,
-                reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? "" : reader.GetString(7),
-                reader.IsDBNull(8) ? "" : reader.GetString(8));
-        }
+        while (await reader.ReadAsync(ct)) yield return Read(reader);
     }
 
-    public static VerificationReport Verify(NpgsqlDataSource db, Guid? reviewId, Checkpoint? checkpoint = null) =>
-        ChainVerifier.Verify(ReadAsync(db, reviewId).ToBlockingEnumerable(), checkpoint);
+    /// <summary>One row selected with <see cref="Columns"/>. A missing link reads as empty hashes, which never verify.</summary>
+    public static ChainedEvent Read(NpgsqlDataReader reader)
+    {
+        using var data = JsonDocument.Parse(reader.GetString(4));
+        var root = data.RootElement.Clone();
+        var by = EventChainListener.ActorOf(root);
+        JsonElement? headers = null;
+        if (!reader.IsDBNull(10))
+        {
+            using var parsed = JsonDocument.Parse(reader.GetString(10));
+            if (parsed.RootElement.ValueKind != JsonValueKind.Null) headers = parsed.RootElement.Clone();
+        }
+        return new ChainedEvent(
+            reader.GetInt64(0),
+            reader.GetGuid(1).ToString("D"),
+            reader.GetInt64(2),
+            reader.GetString(3),
+            root,
+            by.Id,
+            by.Name,
+            reader.GetFieldValue<DateTimeOffset>(5),
+            Text(reader, 6),
+            Text(reader, 7) ?? "",
+            Text(reader, 8) ?? "",
+            Text(reader, 9),
+            headers,
+            Text(reader, 11) ?? "",
+            reader.GetBoolean(12),
+            reader.GetInt32(13));
+    }
+
+    /// <summary>The transaction seal a row's link names (column 14 of <see cref="Columns"/>).</summary>
+    public static Guid? BatchOf(NpgsqlDataReader reader) => reader.IsDBNull(14) ? null : reader.GetGuid(14);
+
+    private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    public static VerificationReport Verify(NpgsqlDataSource db, Guid? reviewId) =>
+        ChainVerifier.Verify(ReadAsync(db, reviewId).ToBlockingEnumerable());
 }

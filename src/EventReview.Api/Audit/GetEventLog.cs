@@ -31,21 +31,30 @@ public static class GetEventLogEndpoint
         await LogExport.WriteAsync(db, reviewId, writer, ct);
     }
 
-    /// <summary>The chain check, the review-level head (a checkpoint to keep elsewhere) and each signature's check.</summary>
+    /// <summary>
+    /// The review's chains, seals and projections, each signature's check, and the newest signed tree head: a checkpoint
+    /// to keep elsewhere, which covers only sealed events and so can never disagree with a later honest read.
+    /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/verification"), Tags("Audit")]
     public static async Task<IResult> Verification(Guid reviewId, ClaimsPrincipal user, IQuerySession session, NpgsqlDataSource db,
-        CancellationToken ct)
+        SealKey key, SealStatus sealer, CancellationToken ct)
     {
         var (_, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct, Role.Lead, Role.Auditor);
         if (problem is not null) return problem.ToResult();
-        var report = EventLog.Verify(db, reviewId);
+        var chain = EventLog.Verify(db, reviewId);
+        var findings = new List<AuditFinding>();
+        if (chain.FirstFailure is { } broken)
+            findings.Add(new AuditFinding(AuditFindingKind.Chain, broken.Sequence, broken.StreamId, broken.Version, broken.Message, AuditActions.Investigate));
+        if (await ReviewAudit.CheckSealsAsync(db, reviewId, ct) is { } seal) findings.Add(seal);
+        if (await ProjectionCheck.CheckAsync(session, reviewId, ct) is { } projection) findings.Add(projection);
+        var head = await SealStore.NewestTreeHeadAsync(db, ct);
+        if (head is not null && !head.IsSignedBy(key))
+            findings.Add(new AuditFinding(AuditFindingKind.TreeHead, null, null, null, $"The newest tree head (size {head.Size}) is not signed by the seal key.", AuditActions.Checkpoint));
         var signatures = await SignatureCheck.VerifyAsync(session, reviewId, ct);
-        return Results.Ok(new
-        {
-            intact = report.Intact && signatures.All(s => s.Valid),
-            chain = report,
-            checkpoint = report.Intact ? Checkpoint.Of(reviewId.ToString("D"), report, DateTimeOffset.UtcNow) : null,
-            signatures,
-        });
+        return Results.Ok(new ReviewVerification(findings.Count == 0 && signatures.All(s => s.Valid), chain, findings,
+            findings.Count == 0 ? head : null, sealer.Refusal, signatures));
     }
 }
+
+public sealed record ReviewVerification(bool Intact, VerificationReport Chain, IReadOnlyList<AuditFinding> Findings, TreeHead? Checkpoint,
+    string? SealerRefusal, IReadOnlyList<SignatureVerdict> Signatures);

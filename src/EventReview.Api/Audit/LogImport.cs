@@ -32,6 +32,7 @@ public static class LogImport
         {
             await using var session = store.LightweightSession();
             session.CorrelationId = group[0].CorrelationId;
+            session.CausationId = group[0].CausationId;
             using (MicrosecondClock.Replay(group[0].Timestamp))
             {
                 // Within one transaction Marten numbers events stream by stream, so replaying them grouped the same way
@@ -50,7 +51,8 @@ public static class LogImport
         }
 
         var imported = EventLog.Verify(db, reviewId);
-        if (!imported.Intact || imported.Head != source.Head)
+        // A log exported before hash format 2 is re-hashed in format 2 here, so only its events, not its head, carry over.
+        if (!imported.Intact || (CurrentFormat(path) && imported.Head != source.Head))
             throw new InvalidOperationException("The imported log does not reproduce the source chain: " + (imported.FirstFailure?.Message ?? "heads differ"));
         return new LogImportReport(reviewId, count, source.Head, imported.Head, await ProjectionFingerprints.ComputeAsync(db, reviewId, ct));
     }
@@ -68,6 +70,12 @@ public static class LogImport
             throw new InvalidOperationException($"The log is broken and was not imported: {report.FirstFailure?.Message}");
         if (report.EventsChecked == 0) throw new InvalidOperationException("The log holds no events.");
         return report;
+    }
+
+    private static bool CurrentFormat(string path)
+    {
+        using var reader = File.OpenText(path);
+        return EventLogNdjson.Read(reader).Events.All(e => e.HashFormat == CanonicalEvent.CurrentFormat);
     }
 
     private static Guid ReviewIdOf(string path)
@@ -94,7 +102,7 @@ public static class LogImport
         var group = new List<ChainedEvent>();
         foreach (var e in events)
         {
-            if (group.Count > 0 && (group[0].Timestamp != e.Timestamp || group[0].CorrelationId != e.CorrelationId || group.Count >= 1_000))
+            if (group.Count > 0 && (group[0].Timestamp != e.Timestamp || group[0].CorrelationId != e.CorrelationId || group[0].CausationId != e.CausationId || group.Count >= 1_000))
             {
                 yield return group;
                 group = [];

@@ -83,12 +83,15 @@ public static class EventReviewApp
         services.AddEventReviewHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
-        var marten = services.AddMarten(store => EventStoreSetup.Configure(store, connectionString, options.ApplySchemaOnStartup))
+        var sealKey = SealKey.Load(options.Audit, dataDirectory);
+        var marten = services.AddMarten(store => EventStoreSetup.Configure(store, connectionString, options.ApplySchemaOnStartup, sealKey))
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo)
+            // Hot/cold: of several nodes on one database exactly one runs the sealer, on Marten's advisory lock.
+            .AddAsyncDaemon(options.Audit.Seal ? DaemonMode.HotCold : DaemonMode.Disabled)
             .IntegrateWithWolverine();
         if (options.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
+        services.AddSealing(marten, sealKey, options, dataDirectory);
         services.RestrictStreamDeletes();
         services.AddHostedService<Seed.SeedOnFirstStart>();
 

@@ -37,6 +37,31 @@ public sealed class EventReviewOptions
     public long MaxJsonBodyBytes { get; set; } = 1L << 20;
 
     public AuthOptions Auth { get; set; } = new();
+
+    public AuditOptions Audit { get; set; } = new();
+}
+
+/// <summary>The sealing of the event log (see docs/audit.md).</summary>
+public sealed class AuditOptions
+{
+    /// <summary>
+    /// The P-256 private key (PEM) that signs tree heads and keys transaction seals. The database never holds it. Nodes
+    /// that share one database must share it; without it, the key is the data directory's seal-key.pem, made at first use.
+    /// </summary>
+    public string? SealKey { get; set; }
+
+    /// <summary>A file holding <see cref="SealKey"/> instead, such as a mounted secret.</summary>
+    public string? SealKeyFile { get; set; }
+
+    /// <summary>Where signed tree heads are also written, outside the database: best a write-once or remote volume.
+    /// Defaults to the data directory's checkpoints/.</summary>
+    public string? CheckpointDirectory { get; set; }
+
+    /// <summary>How often the sealer signs a tree head while the log grows, in seconds.</summary>
+    public double TreeHeadSeconds { get; set; } = 5;
+
+    /// <summary>Run the sealer in this process. Command-line tools that open the store for a moment turn it off.</summary>
+    public bool Seal { get; set; } = true;
 }
 
 public sealed class AuthOptions

@@ -15,7 +15,8 @@ public static class HealthSetup
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<ProjectionHealthCheck>("projections", tags: ["ready"]);
+            .AddCheck<ProjectionHealthCheck>("projections", tags: ["ready"])
+            .AddCheck<Audit.SealHealthCheck>("seal", tags: ["ready"]);
         return services;
     }
 

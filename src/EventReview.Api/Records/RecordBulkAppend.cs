@@ -51,9 +51,11 @@ public sealed class RecordBulkAppend(IDocumentStore store)
             };
             var data = serializer.ToJson(e.Data);
             using var parsed = JsonDocument.Parse(data);
-            var link = EventChainListener.Link(e, r.Id, parsed.RootElement, HashChain.Genesis(r.Id.ToString("D")));
+            var link = EventChainListener.Link(e, r.Id, parsed.RootElement, null, HashChain.Genesis(r.Id.ToString("D")));
             return (Event: e, Data: data, State: RecordFold.Apply(null, e)!, Link: link);
         }).ToList();
+        // One transaction seal for the whole batch.
+        var (batch, links) = ChainBatch.Seal(EventChainListener.SealKeyOf(store), [.. rows.Select(r => r.Link)]);
 
         await CopyAsync(connection, $"{Schema}.mt_streams (id, type, version, tenant_id)", rows, async (w, row) =>
         {
@@ -81,12 +83,19 @@ public sealed class RecordBulkAppend(IDocumentStore store)
                 await w.WriteAsync("null", NpgsqlDbType.Jsonb, ct);
             }, ct);
         await CopyAsync(connection, RecordDocumentCopy.Target, rows, (w, row) => RecordDocumentCopy.WriteAsync(w, row.State, serializer, ct), ct);
-        await CopyAsync(connection, $"{Schema}.mt_doc_chainlink (id, data, mt_dotnet_type)", rows, async (w, row) =>
+        await CopyAsync(connection, $"{Schema}.mt_doc_chainlink (id, data, mt_dotnet_type)", links, async (w, row) =>
         {
-            await w.WriteAsync(row.Link.Id, NpgsqlDbType.Varchar, ct);
-            await w.WriteAsync(serializer.ToJson(row.Link), NpgsqlDbType.Jsonb, ct);
+            await w.WriteAsync(row.Id, NpgsqlDbType.Varchar, ct);
+            await w.WriteAsync(serializer.ToJson(row), NpgsqlDbType.Jsonb, ct);
             await w.WriteAsync(typeof(ChainLink).FullName!, NpgsqlDbType.Varchar, ct);
         }, ct);
+        await using (var insert = new NpgsqlCommand($"insert into {Schema}.mt_doc_chainbatch (id, data, mt_dotnet_type) values ($1, $2, $3)", connection))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = batch.Id });
+            insert.Parameters.Add(new NpgsqlParameter { Value = serializer.ToJson(batch), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter { Value = typeof(ChainBatch).FullName! });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
         await transaction.CommitAsync(ct);
     }
 

@@ -42,6 +42,8 @@ public static class CliDatabase
                 ["Serilog:MinimumLevel:Default"] = "Warning",
                 ["Serilog:MinimumLevel:Override:Wolverine"] = "Error",
                 ["EventReview:LogToStandardError"] = "true",
+                // A command holds the store for a moment; the sealer is the serving process's.
+                ["EventReview:Audit:Seal"] = "false",
             });
         });
         await app.StartAsync();

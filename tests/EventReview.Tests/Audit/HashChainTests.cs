@@ -19,14 +19,39 @@ public class HashChainTests
         CorrelationId: null);
 
     // Written by hand from the rules: keys sorted, 1.50 -> 1.5, time moved to UTC (05:06 +01:00 -> 04:06Z)
-    // and cut to microseconds (.1234567 -> .123456), null correlation kept as null.
+    // and cut to microseconds (.1234567 -> .123456), null correlation, causation and headers kept as null, the default
+    // tenant and the archived flag written out.
     private const string VoteEnvelope =
+        """{"actorId":"seed-screener-1","actorName":"Ana Müller","archived":false,"causationId":null,"correlationId":null,"data":{"decision":"include","note":"Müller \"2019\"\n","score":1.5,"stage":"title-abstract"},"format":2,"headers":null,"previousHash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","streamId":"record-a","streamVersion":2,"tenantId":"*DEFAULT*","timestamp":"2025-03-04T04:06:07.123456Z","type":"ScreeningVoteCast"}""";
+
+    // Format 1, as links written before format 2 hold it: no archived flag, causation, headers or tenant.
+    private const string VoteEnvelopeFormat1 =
         """{"actorId":"seed-screener-1","actorName":"Ana Müller","correlationId":null,"data":{"decision":"include","note":"Müller \"2019\"\n","score":1.5,"stage":"title-abstract"},"previousHash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","streamId":"record-a","streamVersion":2,"timestamp":"2025-03-04T04:06:07.123456Z","type":"ScreeningVoteCast"}""";
 
     [Fact]
     public void Canonical_json_of_an_event_is_the_hand_written_envelope()
     {
         Vote.CanonicalJson(PreviousHash).ShouldBe(VoteEnvelope);
+    }
+
+    [Fact]
+    public void Canonical_json_of_a_format_1_event_is_the_envelope_it_was_hashed_with()
+    {
+        (Vote with { Format = 1 }).CanonicalJson(PreviousHash).ShouldBe(VoteEnvelopeFormat1);
+        // python3: hashlib.sha256(VoteEnvelopeFormat1.encode()).hexdigest()
+        HashChain.Compute(PreviousHash, Vote with { Format = 1 }).ShouldBe("91a92271a7e5b2a3ba7786c05af5df34b5a28092cd4d2da5b5d9ee94efb2864b");
+    }
+
+    [Fact]
+    public void Editing_any_column_a_read_shows_changes_the_hash()
+    {
+        var hash = HashChain.Compute(PreviousHash, Vote);
+
+        HashChain.Compute(PreviousHash, Vote with { Archived = true }).ShouldNotBe(hash);
+        HashChain.Compute(PreviousHash, Vote with { CausationId = "x" }).ShouldNotBe(hash);
+        HashChain.Compute(PreviousHash, Vote with { Headers = ReviewLog.Json("""{"a":1}""") }).ShouldNotBe(hash);
+        HashChain.Compute(PreviousHash, Vote with { TenantId = "other" }).ShouldNotBe(hash);
+        HashChain.Compute(PreviousHash, Vote with { CorrelationId = "x" }).ShouldNotBe(hash);
     }
 
     [Fact]
@@ -41,7 +66,7 @@ public class HashChainTests
     public void Event_hash_is_sha256_of_the_envelope()
     {
         // python3: hashlib.sha256(VoteEnvelope.encode()).hexdigest()
-        HashChain.Compute(PreviousHash, Vote).ShouldBe("91a92271a7e5b2a3ba7786c05af5df34b5a28092cd4d2da5b5d9ee94efb2864b");
+        HashChain.Compute(PreviousHash, Vote).ShouldBe("aa7c3b44707224d2897be8baae2e42c4b28420719da75b51ec5a33c549d329ea");
     }
 
     [Fact]

@@ -94,36 +94,6 @@ public class TamperEvidenceTests(AppFixture app) : IClassFixture<AppFixture>
         report.FirstFailure.Kind.ShouldBe(ChainFailureKind.Forged);
     }
 
-    [Fact]
-    public async Task A_truncated_tail_is_found_against_a_checkpoint()
-    {
-        var (review, _) = await ScreenedReviewAsync();
-        var checkpoint = Checkpoint.Of(review.ToString(), Verify(review), DateTimeOffset.UtcNow);
-        var tail = await ScalarAsync<long>($"select max(seq_id) from {Events} where data ->> 'reviewId' = '{review}'");
-        await ExecuteAsync($"delete from {Events} where seq_id = {tail}");
-
-        var report = Verify(review, checkpoint);
-
-        report.Intact.ShouldBeFalse();
-        report.FirstFailure!.Kind.ShouldBe(ChainFailureKind.Truncated);
-    }
-
-    [Fact]
-    public async Task A_log_rewritten_with_every_hash_recomputed_passes_alone_but_fails_against_its_checkpoint()
-    {
-        var (review, record) = await ScreenedReviewAsync();
-        var checkpoint = Checkpoint.Of(review.ToString(), Verify(review), DateTimeOffset.UtcNow);
-        var target = await SequenceOfAsync(record, version: 2);
-        await ExecuteAsync($"update {Events} set data = jsonb_set(data, '{{decision}}', '\"exclude\"') where seq_id = {target}");
-        await RecomputeAllHashesAsync(review);
-
-        Verify(review).Intact.ShouldBeTrue("a rewrite that recomputes every hash is consistent on its own");
-        var report = Verify(review, checkpoint);
-
-        report.Intact.ShouldBeFalse();
-        report.FirstFailure!.Kind.ShouldBe(ChainFailureKind.Rewritten);
-    }
-
     private async Task<(Guid Review, Guid Record)> ScreenedReviewAsync()
     {
         var scenario = await ReviewScenario.WithTeamAsync(app);
@@ -135,26 +105,10 @@ public class TamperEvidenceTests(AppFixture app) : IClassFixture<AppFixture>
         return (scenario.ReviewId, records[0]);
     }
 
-    private VerificationReport Verify(Guid review, Checkpoint? checkpoint = null)
+    private VerificationReport Verify(Guid review)
     {
         using var db = NpgsqlDataSource.Create(app.ConnectionString);
-        return EventLog.Verify(db, review, checkpoint);
-    }
-
-    /// <summary>What an attacker who knows the scheme would do after editing an event: rehash every link.</summary>
-    private async Task RecomputeAllHashesAsync(Guid review)
-    {
-        await using var db = NpgsqlDataSource.Create(app.ConnectionString);
-        var previous = new Dictionary<string, string>();
-        var updates = new List<string>();
-        await foreach (var e in EventLog.ReadAsync(db, review))
-        {
-            var prev = previous.GetValueOrDefault(e.StreamId) ?? HashChain.Genesis(e.StreamId);
-            var hash = HashChain.Compute(prev, e.ToCanonical());
-            previous[e.StreamId] = hash;
-            updates.Add($"update {Links} set data = data || jsonb_build_object('previousHash', '{prev}', 'hash', '{hash}') where id = '{e.StreamId}:{e.StreamVersion}'");
-        }
-        foreach (var sql in updates) await ExecuteAsync(sql);
+        return EventLog.Verify(db, review);
     }
 
     private Task<long> SequenceOfAsync(Guid stream, int version) =>

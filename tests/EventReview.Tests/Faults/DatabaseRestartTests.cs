@@ -123,9 +123,10 @@ public class DatabaseRestartTests
 
         var health = await HealthAsync(client);
         health.GetProperty("status").GetString().ShouldBe("healthy");
-        // No asynchronous projection exists to catch up: readiness reports only the high-water mark and the event count.
+        // No asynchronous projection exists to catch up: readiness reports the high-water mark, the event count and the sealer.
         health.GetProperty("checks").GetProperty("projections").GetProperty("data").EnumerateObject().Select(p => p.Name)
-            .ShouldBe(["highWaterMark", "events"], ignoreOrder: true);
+            .ShouldBe(["highWaterMark", "events", EventReview.Audit.Sealer.SubscriptionName + ":All"], ignoreOrder: true);
+        health.GetProperty("checks").GetProperty("seal").GetProperty("status").GetString().ShouldBe("healthy");
 
         StoreChecks.ChainIsIntact(db, review);
         await using var store = StoreChecks.StoreFor(connectionString);

@@ -15,6 +15,21 @@ public class AppFixture : IAsyncLifetime
     /// <summary>A fixed key, so tests can mint tokens exactly as `eventreview token` does.</summary>
     public const string SigningKey = "ZXZlbnRyZXZpZXctdGVzdC1zaWduaW5nLWtleS0zMi1ieXRlcyE=";
 
+    /// <summary>A fixed seal key, so the `eventreview` processes a test runs check the seals its host wrote.</summary>
+    public const string SealKeyPem = """
+        -----BEGIN PRIVATE KEY-----
+        MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgCL0mBKpnLsjIkI5P
+        TEhaWVKAGK8Bj+7Rww6XrVD9uomhRANCAARv2AHLmW2Tk7XR+F41H1NgzfnRVW3E
+        6X5U5JYu8rl/RyYeCP5IQszOOUobNrlPSBl8G0RtcMhm0PCVtRaGkVF/
+        -----END PRIVATE KEY-----
+        """;
+
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The checkpoint directory of one test database: each database's tree heads apart from every other's.</summary>
+    public static string CheckpointDirectoryFor(string connectionString) =>
+        Path.Combine(Path.GetTempPath(), "eventreview-tests", "checkpoints", new NpgsqlConnectionStringBuilder(connectionString).Database + "-" + RunId);
+
     public IAlbaHost Host { get; private set; } = null!;
     public AuthOptions Auth { get; } = new() { SigningKey = SigningKey };
     public SecurityKey Key => new SymmetricSecurityKey(Convert.FromBase64String(SigningKey)) { KeyId = "local" };
@@ -46,6 +61,9 @@ public class AppFixture : IAsyncLifetime
     {
         ["ConnectionStrings:" + EventReviewApp.ConnectionStringName] = connectionString,
         ["EventReview:Auth:SigningKey"] = SigningKey,
+        ["EventReview:Audit:SealKey"] = SealKeyPem,
+        ["EventReview:Audit:CheckpointDirectory"] = CheckpointDirectoryFor(connectionString),
+        ["EventReview:Audit:TreeHeadSeconds"] = "0.5",
         ["EventReview:DataDirectory"] = Path.Combine(Path.GetTempPath(), "eventreview-tests", purpose),
         ["EventReview:LoadSeedOnFirstStart"] = "false",
         ["EventReview:ApplySchemaOnStartup"] = applySchema ? "true" : "false",

@@ -32,6 +32,8 @@ public static class CliProcess
     {
         ["ConnectionStrings__EventReview"] = connectionString,
         ["EventReview__Auth__SigningKey"] = AppFixture.SigningKey,
+        ["EventReview__Audit__SealKey"] = AppFixture.SealKeyPem,
+        ["EventReview__Audit__CheckpointDirectory"] = AppFixture.CheckpointDirectoryFor(connectionString),
         ["EventReview__LoadSeedOnFirstStart"] = "false",
     };
 }

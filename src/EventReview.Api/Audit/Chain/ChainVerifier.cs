@@ -6,13 +6,13 @@ public static class ChainVerifier
     // PriorHash is the hash before the stream's last event: an event that links to it proves the last one was slipped in.
     private sealed record StreamTip(long Version, string Hash, long Sequence, string PriorHash);
 
-    public static VerificationReport Verify(IEnumerable<ChainedEvent> eventsInSequenceOrder, Checkpoint? checkpoint = null)
+    public static VerificationReport Verify(IEnumerable<ChainedEvent> eventsInSequenceOrder)
     {
         var tips = new Dictionary<string, StreamTip>(StringComparer.Ordinal);
         var head = HashChain.EmptyHead;
         long verified = 0;
         ChainedEvent? last = null;
-        var failure = checkpoint is { Count: 0 } ? HeadMismatch(null, checkpoint, head) : null;
+        ChainFailure? failure = null;
 
         using var events = eventsInSequenceOrder.GetEnumerator();
         while (failure is null && events.MoveNext())
@@ -28,14 +28,9 @@ public static class ChainVerifier
             head = HashChain.NextHead(head, e.Hash);
             verified++;
             last = e;
-            if (verified == checkpoint?.Count) failure = HeadMismatch(e, checkpoint, head);
         }
 
-        if (failure is null && checkpoint is not null && verified < checkpoint.Count)
-            failure = new ChainFailure(last?.Sequence, last?.StreamId, last?.StreamVersion, ChainFailureKind.Truncated,
-                $"The log ends after {verified} events (last sequence {last?.Sequence.ToString() ?? "none"}) but the checkpoint covers {checkpoint.Count} events up to sequence {checkpoint.LastSequence}.");
-
-        return new VerificationReport(failure is null, verified, tips.Count, head, last?.Sequence, checkpoint?.Count, failure);
+        return new VerificationReport(failure is null, verified, tips.Count, head, last?.Sequence, failure);
     }
 
     private static ChainFailure? CheckLink(ChainedEvent e, StreamTip? tip, long? previousSequence)
@@ -86,12 +81,6 @@ public static class ChainVerifier
         }
         return gap;
     }
-
-    private static ChainFailure? HeadMismatch(ChainedEvent? e, Checkpoint checkpoint, string head) =>
-        head == checkpoint.Head
-            ? null
-            : new ChainFailure(e?.Sequence, e?.StreamId, e?.StreamVersion, ChainFailureKind.Rewritten,
-                $"The head after {checkpoint.Count} events differs from the checkpoint head although every chain recomputes: an event up to sequence {e?.Sequence.ToString() ?? "none"} was changed and the hashes recomputed.");
 
     private static ChainFailure Fail(ChainedEvent e, ChainFailureKind kind, string detail) =>
         new(e.Sequence, e.StreamId, e.StreamVersion, kind, $"Sequence {e.Sequence} (stream {e.StreamId}, version {e.StreamVersion}): {detail}");

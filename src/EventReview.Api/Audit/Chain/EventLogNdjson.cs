@@ -75,6 +75,7 @@ public static class EventLogNdjson
         return new ExportHeader(format, (int)version, Text(o, "reviewId", line), Time(o, "exportedAt", line));
     }
 
+    // A line without "hashFormat" was exported before format 2 and is verified as format 1.
     private static ChainedEvent ParseEvent(JsonElement o, int line) => new(
         Sequence: Integer(o, "sequence", line),
         StreamId: Text(o, "streamId", line),
@@ -84,9 +85,17 @@ public static class EventLogNdjson
         ActorId: Text(o, "actorId", line),
         ActorName: Text(o, "actorName", line),
         Timestamp: Time(o, "timestamp", line),
-        CorrelationId: o.TryGetProperty("correlationId", out var c) && c.ValueKind != JsonValueKind.Null ? Text(o, "correlationId", line) : null,
+        CorrelationId: OptionalText(o, "correlationId", line),
         PreviousHash: Hash(o, "previousHash", line),
-        Hash: Hash(o, "hash", line));
+        Hash: Hash(o, "hash", line),
+        CausationId: OptionalText(o, "causationId", line),
+        Headers: o.TryGetProperty("headers", out var headers) && headers.ValueKind != JsonValueKind.Null ? headers.Clone() : null,
+        TenantId: OptionalText(o, "tenantId", line) ?? CanonicalEvent.DefaultTenant,
+        Archived: o.TryGetProperty("archived", out var archived) && archived.ValueKind == JsonValueKind.True,
+        HashFormat: o.TryGetProperty("hashFormat", out _) ? (int)Integer(o, "hashFormat", line) : 1);
+
+    private static string? OptionalText(JsonElement o, string name, int line) =>
+        o.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Text(o, name, line) : null;
 
     private static JsonElement Field(JsonElement o, string name, int line) =>
         o.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null

@@ -11,7 +11,6 @@ public sealed record VerificationReport(
     int Streams,
     string Head,
     long? LastSequence,
-    long? CheckpointCount,
     ChainFailure? FirstFailure);
 
 /// <summary>Where verification stopped: the event named is where the damage shows, and the message says what is wrong.</summary>
@@ -31,10 +30,4 @@ public enum ChainFailureKind
 
     /// <summary>An event's previous hash does not link to its stream's preceding event: inserted or replaced.</summary>
     Forged,
-
-    /// <summary>The log ends before the checkpoint's count: its tail was removed.</summary>
-    Truncated,
-
-    /// <summary>Every chain recomputes, but the head at the checkpoint's count differs: hashes were recomputed after a change.</summary>
-    Rewritten,
 }

@@ -1,0 +1,35 @@
+using EventReview.Hosting;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace EventReview.Audit;
+
+/// <summary>
+/// The Merkle tree's leaves, one row per sealed event: its place in the tree, its sequence number and its event hash.
+/// A plain table rather than documents: a row is 56 bytes, found by sequence for a review's check or a proof.
+/// Leaf hash (RFC 9162): SHA-256(0x00 || sequence as 8 bytes big-endian || event hash), so moving an event to another
+/// sequence number changes its leaf.
+/// </summary>
+public static class SealedLeaves
+{
+    public const string Table = EventStoreSetup.Schema + ".sealed_leaves";
+
+    public static Table Definition()
+    {
+        var table = new Table(new PostgresqlObjectName(EventStoreSetup.Schema, "sealed_leaves", SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<long>("leaf").AsPrimaryKey();
+        table.AddColumn<long>("seq_id").NotNull();
+        table.AddColumn("hash", "bytea").NotNull();
+        table.Indexes.Add(new IndexDefinition("ix_sealed_leaves_seq_id") { Columns = ["seq_id"], IsUnique = true });
+        return table;
+    }
+
+    /// <summary>The bytes a leaf hashes: the sequence number, big-endian, then the 32-byte event hash.</summary>
+    public static byte[] Entry(long sequence, ReadOnlySpan<byte> eventHash)
+    {
+        var entry = new byte[40];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(entry, sequence);
+        eventHash.CopyTo(entry.AsSpan(8));
+        return entry;
+    }
+}
