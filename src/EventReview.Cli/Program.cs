@@ -9,6 +9,7 @@ var root = new RootCommand("EventReview: the event-sourced system of record for 
     AgreementCommand.Create(),
     VerifyCommand.Create(),
     CheckpointCommand.Create(),
+    ProveCommand.Create(),
     ExportCommand.Create(),
     ImportLogCommand.Create(),
     RebuildCommand.Create(),
