@@ -40,6 +40,7 @@ public sealed class Import : IScenario
             ProcessMemory.ResetPeak();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var parsing = new Stopwatch();
+            var startedAt = DateTimeOffset.UtcNow;
             var started = Stopwatch.GetTimestamp();
             ImportSummary summary;
             await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
@@ -61,6 +62,7 @@ public sealed class Import : IScenario
             figures.Add(new(Name, "time inside the parser (overlaps the writes)", size, parsing.Elapsed.TotalSeconds, "s"));
             figures.Add(new(Name, "import peak working set", size, peak / 1e6, "MB"));
             figures.Add(new(Name, "import allocation", size, allocated / (double)Math.Max(n, 1), "bytes/record"));
+            figures.AddRange(await SealLag.MeasureAsync(connectionString, Name, size, startedAt, DateTimeOffset.UtcNow, ct));
         }
 
         await using var conn = new NpgsqlConnection(connectionString);

@@ -48,6 +48,7 @@ public sealed class Votes : IScenario
 
         GC.Collect();
         ProcessMemory.ResetPeak();
+        var windowStart = DateTimeOffset.UtcNow + warmUp;
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
         var cpu = Task.Run(async () =>
@@ -92,8 +93,11 @@ public sealed class Votes : IScenario
         var note = results.Any(r => r.exhausted) ? "some clients ran out of records before the time was up" : null;
         context.Log($"{all.Count:N0} votes in {measure.TotalSeconds} s; failures: {string.Join(", ", failed.Select(f => $"{f.Key}x{f.Value}"))}");
 
+        var sealing = await SealLag.MeasureAsync(connectionString, Name, size, windowStart, windowStart + measure, ct);
+
         return
         [
+            .. sealing,
             new(Name, "votes over HTTP, 32 clients", size, all.Count / measure.TotalSeconds, "votes/s", Baseline: RawConcurrentCommits.Rate,
                 BaselineSize: RawConcurrentCommits.Clients, Aim: new("≥ 1,500 votes/s", 1500, AtLeast: true), Note: note),
             new(Name, "vote latency p50", size, all.PercentileMs(50), "ms", Baseline: RawConcurrentCommits.P50, BaselineSize: RawConcurrentCommits.Clients),
