@@ -46,7 +46,7 @@ public static class GetEventLogEndpoint
         if (chain.FirstFailure is { } broken)
             findings.Add(new AuditFinding(AuditFindingKind.Chain, broken.Sequence, broken.StreamId, broken.Version, broken.Message, AuditActions.Investigate));
         if (await ReviewAudit.CheckSealsAsync(db, reviewId, ct) is { } seal) findings.Add(seal);
-        if (await ProjectionCheck.CheckAsync(session, reviewId, ct) is { } projection) findings.Add(projection);
+        if (await ProjectionCheck.CheckAsync(session.DocumentStore, reviewId, ct) is { } projection) findings.Add(projection);
         var head = await SealStore.NewestTreeHeadAsync(db, ct);
         if (head is not null && !head.IsSignedBy(key))
             findings.Add(new AuditFinding(AuditFindingKind.TreeHead, null, null, null, $"The newest tree head (size {head.Size}) is not signed by the seal key.", AuditActions.Checkpoint));

@@ -43,11 +43,12 @@ public static class VerifyCommand
     {
         var findings = await CliDatabase.WithAppAsync(async services =>
         {
-            await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+            var store = services.GetRequiredService<IDocumentStore>();
+            await using var session = store.QuerySession();
             var reviews = reviewId is { } one ? [one] : await session.Query<Reviews.Review>().Select(r => r.Id).ToListAsync(ct);
             var found = new List<AuditFinding>();
             foreach (var id in reviews)
-                if (await ProjectionCheck.CheckAsync(session, id, ct) is { } finding) found.Add(finding);
+                if (await ProjectionCheck.CheckAsync(store, id, ct) is { } finding) found.Add(finding);
             return found;
         });
         return findings.Count == 0 ? report : report with { Intact = false, Findings = [.. report.Findings, findings[0]] };

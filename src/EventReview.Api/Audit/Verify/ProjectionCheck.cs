@@ -8,11 +8,15 @@ namespace EventReview.Audit;
 /// <summary>
 /// A review's projection documents against the fold of its events: the membership (who may read and write) first, then
 /// every record's state. A document edited in the database, such as a stranger added as a member, is found here.
+/// Events and documents are read in one repeatable-read snapshot: a vote committing between two reads would otherwise
+/// make an honest document look edited.
 /// </summary>
 public static class ProjectionCheck
 {
-    public static async Task<AuditFinding?> CheckAsync(IQuerySession session, Guid reviewId, CancellationToken ct)
+    public static async Task<AuditFinding?> CheckAsync(IDocumentStore store, Guid reviewId, CancellationToken ct)
     {
+        await using var session = store.LightweightSession(System.Data.IsolationLevel.RepeatableRead);
+        await session.BeginTransactionAsync(ct);
         var ownEvents = await session.Events.FetchStreamAsync(reviewId, token: ct);
         var review = ownEvents.Aggregate((Review?)null, ReviewFold.Apply);
         var stored = await session.LoadAsync<Review>(reviewId, ct);
