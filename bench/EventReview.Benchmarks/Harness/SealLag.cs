@@ -22,7 +22,7 @@ public static class SealLag
 
     private const string Unsealed = """
         select count(*) from eventreview.mt_events e
-        where e.seq_id > coalesce((select max(seq_id) from eventreview.sealed_leaves), 0)
+        where e.seq_id > coalesce((select max(seq_id) from eventreview.sealed_leaves), 0) and e.type <> 'tombstone'
         """;
 
     public static async Task<IReadOnlyList<Figure>> MeasureAsync(string connectionString, string scenario, long size,

@@ -143,7 +143,7 @@ public class SealedLogTamperTests(SealedLogFixture log) : IClassFixture<SealedLo
         var result = await VerifyAsync(copy);
 
         // The database now agrees with itself; only the checkpoint file outside it still names the longer tree.
-        result.ShouldFindFirst("tree-head");
+        result.ShouldFindFirst("checkpoint");
         result.FirstMessage.ShouldStartWith("Checkpoint file tree-head-");
     }
 
@@ -272,7 +272,7 @@ public class SealedLogTamperTests(SealedLogFixture log) : IClassFixture<SealedLo
         // With the stored heads above the cut gone too, only the checkpoint kept outside still finds it.
         await ExecuteAsync(copy, $"delete from {S}.mt_doc_treehead where (data ->> 'size')::bigint > {remaining}");
         var viaKept = await VerifyAsync(copy, "--checkpoint", kept);
-        viaKept.ShouldFindFirst("tree-head");
+        viaKept.ShouldFindFirst("checkpoint");
         viaKept.FirstMessage.ShouldStartWith("The given checkpoint ");
     }
 

@@ -71,6 +71,7 @@ public static class AccessMatrix
         PUT    /api/reviews/{reviewId}/appraisal-scoring/{instrument}          200   403   403   403   403   404   401   401
         GET    /api/reviews/{reviewId}/audit                                   200   403   403   403   200   404   401   401
         GET    /api/reviews/{reviewId}/events                                  200   403   403   403   200   404   401   401
+        GET    /api/reviews/{reviewId}/events/{eventId}/proof                  404   403   403   403   404   404   401   401
         GET    /api/reviews/{reviewId}/verification                            200   403   403   403   200   404   401   401
         GET    /api/reviews/{reviewId}/seed/printed-appraisals                 404   404   404   404   404   404   401   401
         GET    /api/reviews/{reviewId}/prisma                                  200   200   200   200   200   404   401   401

@@ -32,7 +32,9 @@ public static class RouteRequests
             .Replace("{searchId}", t.Search.ToString(), StringComparison.Ordinal)
             .Replace("{stage}", "title-abstract", StringComparison.Ordinal)
             .Replace("{instrument}", "sanra2", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            // No event has sequence 0: who may ask is checked before the event is looked for.
+            .Replace("{eventId}", "0", StringComparison.Ordinal);
         if (pattern.EndsWith("/imports", StringComparison.Ordinal)) path += "?format=ris";
         return new RouteRequest(method, path, Body(route, t));
     }

@@ -15,7 +15,7 @@ public sealed class SealHealthCheck(NpgsqlDataSource db, SealStatus status) : IH
     private const string Lag = $"""
         select extract(epoch from now() - min(e.timestamp))
         from {Hosting.EventStoreSetup.Schema}.mt_events e
-        where e.seq_id > coalesce((select max(seq_id) from {SealedLeaves.Table}), 0)
+        where e.seq_id > coalesce((select max(seq_id) from {SealedLeaves.Table}), 0) and {EventLog.NotTombstone}
         """;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -23,7 +23,7 @@ public sealed class Sealer(NpgsqlDataSource db, SealKey key, SealStatus status, 
         select {EventLog.Columns}, b.data ->> 'mac', (b.data -> 'hashes')::text
         from {EventStoreSetup.Schema}.mt_events e {EventLog.LinkJoin}
         left join {EventStoreSetup.Schema}.mt_doc_chainbatch b on b.id = (l.data ->> 'batch')::uuid
-        where e.seq_id > $1 and e.seq_id <= $2
+        where e.seq_id > $1 and e.seq_id <= $2 and {EventLog.NotTombstone}
         order by e.seq_id
         """;
 

@@ -54,7 +54,7 @@ public static class LogAudit
         string? problem = null;
         if (log is not null && head.Log != log) problem = $"{source} is of another log ({head.Log}); this database's log is {log}.";
         else if (!head.IsSignedBy(key)) problem = $"{source} (size {head.Size}) is not signed by the seal key {key.KeyId}.";
-        if (problem is null) roots.Add(new ExpectedRoot(head.Size, head.Root, source));
+        if (problem is null) roots.Add(new ExpectedRoot(head.Size, head.Root, source, kind));
         else if (!findings.Any(f => f.Kind == kind)) findings.Add(new AuditFinding(kind, null, null, null, problem, AuditActions.Checkpoint));
     }
 

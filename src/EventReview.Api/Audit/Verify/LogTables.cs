@@ -12,8 +12,11 @@ public static class LogTables
     private const string Streams = $"""
         select coalesce(s.id, e.stream_id)::text, s.version, e.max_version, e.events
         from {S}.mt_streams s
-        full join (select stream_id, max(version) max_version, count(*) events from {S}.mt_events group by stream_id) e on e.stream_id = s.id
-        where s.id is null or e.stream_id is null or s.version <> e.max_version or e.events <> e.max_version
+        full join (select stream_id, max(version) max_version, count(*) events from {S}.mt_events e where {EventLog.NotTombstone} group by stream_id) e
+          on e.stream_id = s.id
+        -- A row without a type or events is Marten's tombstone stream (see EventLog.Tombstone).
+        where (s.id is null or e.stream_id is null or s.version <> e.max_version or e.events <> e.max_version)
+          and not (s.type is null and e.stream_id is null)
         limit 1
         """;
 

@@ -51,7 +51,7 @@ public sealed class SealMerge(IEnumerator<SealedLeaf> leaves, IReadOnlyList<Expe
             Take();
         }
         for (; _root < roots.Count; _root++)
-            Add(AuditFindingKind.TreeHead, null, $"{roots[_root].Source} covers {roots[_root].Size} sealed events, but the tree now has {_tree.Size}: sealed events were removed.");
+            Add(roots[_root].Kind, null, $"{roots[_root].Source} covers {roots[_root].Size} sealed events, but the tree now has {_tree.Size}: sealed events were removed.");
     }
 
     private void Take()
@@ -65,7 +65,7 @@ public sealed class SealMerge(IEnumerator<SealedLeaf> leaves, IReadOnlyList<Expe
         {
             var expected = roots[_root];
             if (expected.Size == _tree.Size && expected.Root != MerkleHash.ToHex(_tree.Root()))
-                Add(AuditFindingKind.TreeHead, leaf.Sequence, $"{expected.Source} says the first {expected.Size} sealed events have root {expected.Root}, but they now have {MerkleHash.ToHex(_tree.Root())}: a sealed event or its seal was changed.");
+                Add(expected.Kind, leaf.Sequence, $"{expected.Source} says the first {expected.Size} sealed events have root {expected.Root}, but they now have {MerkleHash.ToHex(_tree.Root())}: a sealed event or its seal was changed.");
         }
         _next = Advance(leaves);
     }
@@ -75,7 +75,7 @@ public sealed class SealMerge(IEnumerator<SealedLeaf> leaves, IReadOnlyList<Expe
         // The first finding of each kind is where the damage shows; the rest follow from it.
         if (findings.Any(f => f.Kind == kind)) return;
         findings.Add(new AuditFinding(kind, sequence, e?.StreamId, e?.StreamVersion, message,
-            kind == AuditFindingKind.TreeHead ? AuditActions.Checkpoint : AuditActions.Investigate));
+            kind is AuditFindingKind.TreeHead or AuditFindingKind.Checkpoint ? AuditActions.Checkpoint : AuditActions.Investigate));
     }
 
     private static SealedLeaf? Advance(IEnumerator<SealedLeaf> leaves) => leaves.MoveNext() ? leaves.Current : null;
@@ -83,5 +83,5 @@ public sealed class SealMerge(IEnumerator<SealedLeaf> leaves, IReadOnlyList<Expe
 
 public sealed record SealedLeaf(long Leaf, long Sequence, string Hash);
 
-/// <summary>A root the tree must have at a size: from a stored tree head or a checkpoint file.</summary>
-public sealed record ExpectedRoot(long Size, string Root, string Source);
+/// <summary>A root the tree must have at a size: from a stored tree head or a checkpoint, named by the kind of finding it raises.</summary>
+public sealed record ExpectedRoot(long Size, string Root, string Source, AuditFindingKind Kind);
