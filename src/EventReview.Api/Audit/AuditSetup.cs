@@ -23,6 +23,7 @@ public static class AuditSetup
         store.Schema.For<SealBlock>().Identity(b => b.Size).IdStrategy(new Marten.Schema.Identity.NoOpIdGeneration());
         store.Schema.For<TreeHead>().Identity(h => h.Size).IdStrategy(new Marten.Schema.Identity.NoOpIdGeneration());
         store.Storage.ExtendedSchemaObjects.Add(SealedLeaves.Definition());
+        store.Events.AddEventType<NoEventBodies>();
     }
 
     /// <summary>The seal key, the sealer (run by the async daemon, one per database) and the tree heads it signs.</summary>

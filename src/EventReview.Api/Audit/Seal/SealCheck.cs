@@ -1,44 +1,71 @@
 using System.Text.Json;
+using EventReview.Hosting;
 using Npgsql;
 
 namespace EventReview.Audit;
 
-/// <summary>What must hold of an event before it is sealed, and what verification asks of every event again.</summary>
+/// <summary>One event as the sealer reads it: its sequence, its link's hash, hash format and transaction seal.</summary>
+public sealed record LinkedEvent(long Sequence, Guid StreamId, long Version, string? Hash, int Format, Guid? Batch);
+
+/// <summary>
+/// What must hold of an event before it is sealed: its link is a format-2 link that a transaction seal with the key's
+/// MAC holds. The sealer leaves the event's content to `verify`: a leaf keeps the link's hash, so content changed before
+/// sealing no longer hashes to its leaf, and a link rewritten to match is in no seal.
+/// </summary>
 public static class SealCheck
 {
-    /// <summary>Why <paramref name="e"/> must not be sealed, or null when its columns hash to its link and a valid seal holds the link.</summary>
-    public static string? Refuse(ChainedEvent e, ChainBatch? batch, SealKey key)
+    private const string Events = $"""
+        select e.seq_id, e.stream_id, e.version, l.data ->> 'hash', coalesce((l.data ->> 'format')::int, 1), (l.data ->> 'batch')::uuid
+        from {EventStoreSetup.Schema}.mt_events e {EventLog.LinkJoin}
+        where e.seq_id > $1 and e.seq_id <= $2 and {EventLog.NotTombstone}
+        order by e.seq_id
+        """;
+
+    private const string Batches = $"select id, data ->> 'mac', (data -> 'hashes')::text from {EventStoreSetup.Schema}.mt_doc_chainbatch where id = any($1)";
+
+    /// <summary>The events in (<paramref name="floor"/>, <paramref name="ceiling"/>] with their links, and the seals those name.</summary>
+    public static async Task<(List<LinkedEvent> Events, Dictionary<Guid, ChainBatch> Batches)> ReadAsync(NpgsqlDataSource db, long floor,
+        long ceiling, CancellationToken ct)
     {
-        if (e.Hash.Length == 0) return $"Sequence {e.Sequence} (stream {e.StreamId}, version {e.StreamVersion}) has no chain link.";
-        if (e.HashFormat != CanonicalEvent.CurrentFormat)
-            return $"Sequence {e.Sequence} has a link in hash format {e.HashFormat}; only format {CanonicalEvent.CurrentFormat} links are written.";
-        string recomputed;
-        try
+        var events = new List<LinkedEvent>();
+        await using (var command = db.CreateCommand(Events))
         {
-            recomputed = HashChain.Compute(e.PreviousHash, e.ToCanonical());
+            command.Parameters.Add(new NpgsqlParameter { Value = floor });
+            command.Parameters.Add(new NpgsqlParameter { Value = ceiling });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                events.Add(new LinkedEvent(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetGuid(5)));
         }
-        catch (AuditFormatException ex)
+        var batches = new Dictionary<Guid, ChainBatch>();
+        var ids = events.Where(e => e.Batch is not null).Select(e => e.Batch!.Value).Distinct().ToArray();
+        if (ids.Length == 0) return (events, batches);
+        await using (var command = db.CreateCommand(Batches))
         {
-            return $"Sequence {e.Sequence} cannot be canonicalized: {ex.Message}";
+            command.Parameters.Add(new NpgsqlParameter { Value = ids });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var hashes = JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [];
+                batches[reader.GetGuid(0)] = new ChainBatch(reader.GetGuid(0), hashes, reader.GetString(1));
+            }
         }
-        if (recomputed != e.Hash) return $"Sequence {e.Sequence} (stream {e.StreamId}, version {e.StreamVersion}) no longer matches its chain link.";
-        if (batch is null) return $"Sequence {e.Sequence} has a chain link that no transaction seal holds.";
-        if (!batch.Hashes.Contains(e.Hash)) return $"Sequence {e.Sequence}: transaction seal {batch.Id} does not hold its link.";
-        if (!batch.IsSealedBy(key)) return $"Sequence {e.Sequence}: transaction seal {batch.Id} does not carry the seal key's MAC.";
-        return null;
+        return (events, batches);
     }
 
-    /// <summary>The seal in columns <paramref name="macColumn"/> (its MAC) and the next (its hashes), read once per batch.</summary>
-    public static ChainBatch? ReadBatch(NpgsqlDataReader reader, Guid? id, int macColumn, Dictionary<Guid, ChainBatch?> read)
+    /// <summary>Why <paramref name="e"/> must not be sealed, or null. <paramref name="verified"/> remembers the seals whose MAC was checked.</summary>
+    public static string? Refuse(LinkedEvent e, IReadOnlyDictionary<Guid, ChainBatch> batches, HashSet<Guid> verified, SealKey key)
     {
-        if (id is not { } batchId) return null;
-        if (read.TryGetValue(batchId, out var known)) return known;
-        ChainBatch? batch = null;
-        if (!reader.IsDBNull(macColumn) && !reader.IsDBNull(macColumn + 1))
+        var at = $"Sequence {e.Sequence} (stream {e.StreamId}, version {e.Version})";
+        if (e.Hash is null) return $"{at} has no chain link.";
+        if (e.Format != CanonicalEvent.CurrentFormat)
+            return $"{at} has a link in hash format {e.Format}; only format {CanonicalEvent.CurrentFormat} links are written.";
+        if (e.Batch is not { } id || !batches.TryGetValue(id, out var batch)) return $"{at} has a chain link that no transaction seal holds.";
+        if (!verified.Contains(id))
         {
-            var hashes = JsonSerializer.Deserialize<List<string>>(reader.GetString(macColumn + 1)) ?? [];
-            batch = new ChainBatch(batchId, hashes, reader.GetString(macColumn));
+            if (!batch.IsSealedBy(key)) return $"{at}: transaction seal {id} does not carry the seal key's MAC.";
+            verified.Add(id);
         }
-        return read[batchId] = batch;
+        return batch.Holds(e.Hash) ? null : $"{at}: transaction seal {id} does not hold its link.";
     }
 }

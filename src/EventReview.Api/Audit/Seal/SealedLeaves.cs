@@ -6,7 +6,9 @@ namespace EventReview.Audit;
 
 /// <summary>
 /// The Merkle tree's leaves, one row per sealed event: its place in the tree, its sequence number and its event hash.
-/// A plain table rather than documents: a row is 56 bytes, found by sequence for a review's check or a proof.
+/// A plain table rather than documents: a row is 56 bytes, found by sequence for a review's check or a proof. The
+/// sealer appends in sequence order, so leaf order is sequence order and the one index, on the sequence, serves both
+/// (each index is written with every sealed event; `verify` checks the leaves run 0, 1, 2... in that order).
 /// Leaf hash (RFC 9162): SHA-256(0x00 || sequence as 8 bytes big-endian || event hash), so moving an event to another
 /// sequence number changes its leaf.
 /// </summary>
@@ -17,10 +19,9 @@ public static class SealedLeaves
     public static Table Definition()
     {
         var table = new Table(new PostgresqlObjectName(EventStoreSetup.Schema, "sealed_leaves", SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<long>("leaf").AsPrimaryKey();
-        table.AddColumn<long>("seq_id").NotNull();
+        table.AddColumn<long>("seq_id").AsPrimaryKey();
+        table.AddColumn<long>("leaf").NotNull();
         table.AddColumn("hash", "bytea").NotNull();
-        table.Indexes.Add(new IndexDefinition("ix_sealed_leaves_seq_id") { Columns = ["seq_id"], IsUnique = true });
         return table;
     }
 

@@ -9,7 +9,7 @@ public static class SealedTree
     public static async Task<IReadOnlyList<byte[]>> LeafHashesAsync(NpgsqlDataSource db, long size, CancellationToken ct)
     {
         var leaves = new List<byte[]>((int)Math.Min(size, 1 << 24));
-        await using var command = db.CreateCommand($"select seq_id, hash from {SealedLeaves.Table} where leaf < $1 order by leaf");
+        await using var command = db.CreateCommand($"select seq_id, hash from {SealedLeaves.Table} where leaf < $1 order by seq_id");
         command.Parameters.Add(new NpgsqlParameter { Value = size });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) leaves.Add(MerkleHash.Leaf(SealedLeaves.Entry(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))));

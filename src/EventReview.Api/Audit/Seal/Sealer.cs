@@ -12,20 +12,26 @@ namespace EventReview.Audit;
 /// Appends every event to the Merkle tree, in sequence order, once no transaction that could still commit an earlier
 /// sequence number is alive: it is a Marten subscription, so the async daemon hands it pages below its high-water
 /// mark, runs exactly one copy per database (hot/cold, on an advisory lock), and commits each page's leaves with its
-/// progress. Before sealing an event it checks that the event's stored columns still hash to its chain link and that
-/// the link's transaction seal carries the key's MAC; an event that fails is never sealed, and the sealer stops.
+/// progress. Before sealing an event it checks that its link is held by a transaction seal carrying the key's MAC (see
+/// <see cref="SealCheck"/>); an event that fails is never sealed, and the sealer stops.
 /// </summary>
-public sealed class Sealer(NpgsqlDataSource db, SealKey key, SealStatus status, ILogger<Sealer> logger) : SubscriptionBase
+public sealed class Sealer : SubscriptionBase
 {
     public const string SubscriptionName = "EventSealer";
 
-    private const string PageSql = $"""
-        select {EventLog.Columns}, b.data ->> 'mac', (b.data -> 'hashes')::text
-        from {EventStoreSetup.Schema}.mt_events e {EventLog.LinkJoin}
-        left join {EventStoreSetup.Schema}.mt_doc_chainbatch b on b.id = (l.data ->> 'batch')::uuid
-        where e.seq_id > $1 and e.seq_id <= $2 and {EventLog.NotTombstone}
-        order by e.seq_id
-        """;
+    private readonly NpgsqlDataSource db;
+    private readonly SealKey key;
+    private readonly SealStatus status;
+    private readonly ILogger<Sealer> logger;
+
+    public Sealer(NpgsqlDataSource db, SealKey key, SealStatus status, ILogger<Sealer> logger)
+    {
+        (this.db, this.key, this.status, this.logger) = (db, key, status, logger);
+        // The sealer reads each page's links itself, never the events' bodies. Asking the daemon for a type that is never
+        // appended keeps it from loading and deserializing every event (a 100,000-record import is 250 MB of JSON): it
+        // then hands over empty pages that still run up to its high-water mark.
+        IncludeType<NoEventBodies>();
+    }
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
@@ -38,35 +44,29 @@ public sealed class Sealer(NpgsqlDataSource db, SealKey key, SealStatus status, 
         var firstLeaf = tree.Size;
         var (leaves, sequences, hashes) = (new List<long>(), new List<long>(), new List<byte[]>());
 
-        await using (var command = db.CreateCommand(PageSql))
+        var (events, batches) = await SealCheck.ReadAsync(db, floor, page.SequenceCeiling, ct);
+        var verified = new HashSet<Guid>();
+        foreach (var e in events)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = floor });
-            command.Parameters.Add(new NpgsqlParameter { Value = page.SequenceCeiling });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var batches = new Dictionary<Guid, ChainBatch?>();
-            while (await reader.ReadAsync(ct))
+            if (SealCheck.Refuse(e, batches, verified, key) is { } refusal)
             {
-                var e = EventLog.Read(reader);
-                if (SealCheck.Refuse(e, SealCheck.ReadBatch(reader, EventLog.BatchOf(reader), 15, batches), key) is { } refusal)
-                {
-                    status.Refused(refusal);
-                    SealerLog.Refused(logger, e.Sequence, refusal);
-                    await controller.ReportCriticalFailureAsync(new SealRefusedException(refusal));
-                    return NullChangeListener.Instance;
-                }
-                var hash = Convert.FromHexString(e.Hash);
-                tree.Append(MerkleHash.Leaf(SealedLeaves.Entry(e.Sequence, hash)));
-                leaves.Add(tree.Size - 1);
-                sequences.Add(e.Sequence);
-                hashes.Add(hash);
+                status.Refused(refusal);
+                SealerLog.Refused(logger, e.Sequence, refusal);
+                await controller.ReportCriticalFailureAsync(new SealRefusedException(refusal));
+                return NullChangeListener.Instance;
             }
+            var hash = Convert.FromHexString(e.Hash!);
+            tree.Append(MerkleHash.Leaf(SealedLeaves.Entry(e.Sequence, hash)));
+            leaves.Add(tree.Size - 1);
+            sequences.Add(e.Sequence);
+            hashes.Add(hash);
         }
         var now = DateTimeOffset.UtcNow;
         status.Sealed(tree.Size, now);
         if (leaves.Count == 0) return NullChangeListener.Instance;
 
-        operations.QueueSqlCommand($"insert into {SealedLeaves.Table} (leaf, seq_id, hash) select * from unnest(?, ?, ?)",
-            leaves.ToArray(), sequences.ToArray(), hashes.ToArray());
+        operations.QueueSqlCommand($"insert into {SealedLeaves.Table} (seq_id, leaf, hash) select * from unnest(?, ?, ?)",
+            sequences.ToArray(), leaves.ToArray(), hashes.ToArray());
         operations.Insert(new SealBlock(tree.Size, firstLeaf, sequences[^1], last?.Log ?? Guid.NewGuid().ToString("D"),
             tree.Hashes, Convert.ToHexStringLower(tree.Root()), ChainTimestamp.Normalize(now)));
         return NullChangeListener.Instance;
@@ -78,5 +78,8 @@ internal static partial class SealerLog
     [LoggerMessage(Level = LogLevel.Critical, Message = "The sealer refuses sequence {Sequence} and stops: {Refusal}")]
     public static partial void Refused(ILogger logger, long sequence, string refusal);
 }
+
+/// <summary>An event type never appended: see the <see cref="Sealer"/>'s constructor.</summary>
+public sealed record NoEventBodies;
 
 public sealed class SealRefusedException(string message) : Exception(message);

@@ -63,7 +63,7 @@ public static class LogAudit
 
     private static IEnumerable<SealedLeaf> ReadLeaves(NpgsqlConnection connection)
     {
-        using var command = new NpgsqlCommand($"select leaf, seq_id, hash from {SealedLeaves.Table} order by leaf", connection);
+        using var command = new NpgsqlCommand($"select leaf, seq_id, hash from {SealedLeaves.Table} order by seq_id", connection);
         using var reader = command.ExecuteReader();
         while (reader.Read())
             yield return new SealedLeaf(reader.GetInt64(0), reader.GetInt64(1), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2)));

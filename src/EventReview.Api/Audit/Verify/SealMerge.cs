@@ -9,7 +9,6 @@ public sealed class SealMerge(IEnumerator<SealedLeaf> leaves, IReadOnlyList<Expe
 {
     private readonly CompactRange _tree = new();
     private SealedLeaf? _next = Advance(leaves);
-    private long _lastSequence;
     private int _root;
 
     public long Sealed { get; private set; }
@@ -57,9 +56,8 @@ public sealed class SealMerge(IEnumerator<SealedLeaf> leaves, IReadOnlyList<Expe
     private void Take()
     {
         var leaf = _next!;
-        if (leaf.Sequence <= _lastSequence)
-            Add(AuditFindingKind.Seal, leaf.Sequence, $"Leaf {leaf.Leaf} seals sequence {leaf.Sequence} after sequence {_lastSequence}: the seals were reordered.");
-        _lastSequence = leaf.Sequence;
+        if (leaf.Leaf != _tree.Size)
+            Add(AuditFindingKind.Seal, leaf.Sequence, $"Sequence {leaf.Sequence} is sealed as leaf {leaf.Leaf} where leaf {_tree.Size} belongs: the seals were renumbered or reordered.");
         _tree.Append(MerkleHash.Leaf(SealedLeaves.Entry(leaf.Sequence, Convert.FromHexString(leaf.Hash))));
         for (; _root < roots.Count && roots[_root].Size <= _tree.Size; _root++)
         {
