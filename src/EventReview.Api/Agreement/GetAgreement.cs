@@ -20,13 +20,17 @@ namespace EventReview.Agreement;
 public static class GetAgreementEndpoint
 {
     /// <summary>
-    /// Agreement at a screening stage, or, with `instrument`, between appraisers on that instrument's items (each
-    /// appraiser's first rating of each item of each record).
+    /// Agreement at a screening stage, from each reviewer's first independent vote of the first round, or with
+    /// `round=latest` of the latest round (after a reopening); or, with `instrument`, between appraisers on that
+    /// instrument's items (each appraiser's first rating of each item of each record).
     /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/agreement"), Tags("Agreement")]
     public static async Task<IResult> Get(Guid reviewId, string? stage, string? instrument, string? weights, string? categories, string? level,
-        DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, Npgsql.NpgsqlDataSource db, CancellationToken ct)
+        string? round, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, Npgsql.NpgsqlDataSource db,
+        CancellationToken ct)
     {
+        if (round is not (null or "first" or "latest")) return Problems.Invalid($"Unknown round '{round}'; use first or latest.").ToResult();
+        var latest = round == "latest";
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
         var parsedStage = Stage.TitleAbstract;
@@ -41,9 +45,14 @@ public static class GetAgreementEndpoint
             if (instrument is not null)
                 return Results.Ok(AgreementCalculator.Compute(await FirstAppraisalRatingsAsync(session, reviewId, instrument, asOf, sequence, ct), options));
 
-            var tallies = asOf is null && sequence is null
-                ? await LiveFirstVotesAsync(db, review!, viewer, parsedStage, ct)
-                : FirstVotes(review!, viewer, (await PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct)).Records, parsedStage);
+            IReadOnlyList<(string Pattern, long Count)> tallies;
+            if (asOf is null && sequence is null && !latest) tallies = await LiveFirstVotesAsync(db, review!, viewer, parsedStage, ct);
+            else
+            {
+                var (past, records) = await PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct);
+                if (past is null) return Problems.NotFound("The review did not exist yet at that point.").ToResult();
+                tallies = FirstVotes(review!, viewer, records, parsedStage, latest);
+            }
             return Results.Ok(AgreementCalculator.Compute(Table(tallies, options.Categories), options));
         }
         catch (AgreementInputException ex)
@@ -106,10 +115,11 @@ public static class GetAgreementEndpoint
     /// Each reviewer's first vote per record, tallied by pattern. A blinded screener only gets records already decided
     /// at the stage, where every vote is visible anyway.
     /// </summary>
-    public static IReadOnlyList<(string Pattern, long Count)> FirstVotes(Review review, string viewerId, IEnumerable<RecordState> records, Stage stage) =>
+    public static IReadOnlyList<(string Pattern, long Count)> FirstVotes(Review review, string viewerId, IEnumerable<RecordState> records, Stage stage,
+        bool latestRound = false) =>
         [.. records
             .Where(r => Blinding.MaySee(review, viewerId, r, stage, authorId: null))
-            .Select(r => VotePattern.Of(r.Progress(stage)))
+            .Select(r => latestRound ? VotePattern.Of(r.Progress(stage).LatestRoundFirstVotes) : VotePattern.Of(r.Progress(stage)))
             .Where(p => p != VotePattern.None)
             .GroupBy(p => p)
             .Select(g => (g.Key, (long)g.Count()))];

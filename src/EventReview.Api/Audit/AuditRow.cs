@@ -40,7 +40,11 @@ public sealed class AuditNarrator
                 var outcomeKey = (stream, d.Stage);
                 _lastOutcome.TryGetValue(outcomeKey, out var earlier);
                 _lastOutcome[outcomeKey] = Decision(d.Decision, d.ReasonCode);
-                return ($"record decided {Decision(d.Decision, d.ReasonCode)} at {d.Stage.Name()} ({EventReviewJson.Name(d.Basis)})", d.Note, earlier);
+                return ($"{(d.IsCorrection ? "resolution corrected to" : "record decided")} {Decision(d.Decision, d.ReasonCode)} at {d.Stage.Name()} ({EventReviewJson.Name(d.Basis)})", d.Note, earlier);
+            case StageReopened r:
+                _lastOutcome.Remove((stream, r.Stage), out var setAside);
+                return ($"reopened {r.Stage.Name()}{(r.BecauseOf is { } earlierStage ? $" with {earlierStage.Name()}" : "")}: the decision is set aside", r.Reason,
+                    setAside is null ? null : "decided " + setAside);
             case ScreeningConflictRaised c: return ($"votes disagree at {c.Stage.Name()}: conflict", null, null);
             case RecordImported i: return ($"imported \"{Shorten(i.Record.Title)}\"", null, null);
             case RecordMarkedDuplicate m: return ($"marked duplicate of {m.DuplicateOf} ({EventReviewJson.Name(m.Method)})", m.Note, null);

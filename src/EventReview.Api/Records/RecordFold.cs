@@ -20,14 +20,18 @@ public static class RecordFold
     /// <summary>One event's data on an existing record, at the time it was (or is about to be) recorded.</summary>
     public static RecordState Apply(RecordState state, object data, DateTimeOffset at) => data switch
     {
-        RecordMarkedDuplicate x => state with { DuplicateOf = x.DuplicateOf },
-        DuplicateMarkRemoved => state with { DuplicateOf = null },
+        RecordMarkedDuplicate x => state with { DuplicateOf = x.DuplicateOf, KeptApart = Apart(state.KeptApart, x.DuplicateOf, null) },
+        DuplicateMarkRemoved x => state with
+        {
+            DuplicateOf = null, KeptApart = Apart(state.KeptApart, x.WasDuplicateOf, new KeptApart(x.WasDuplicateOf, x.By.Id, x.By.Name)),
+        },
         RecordRemoved x => state with { Removal = x.Reason, RemovalDetail = x.Detail },
         ScreeningVoteCast x => state.WithProgress(x.Stage,
             state.Progress(x.Stage).With(new Vote(x.By.Id, x.By.Name, x.Decision, x.ReasonCode, x.Note, at))),
         ScreeningConflictRaised x => state.WithProgress(x.Stage, state.Progress(x.Stage) with { InConflict = true }),
         ScreeningDecided x => state.WithProgress(x.Stage,
             state.Progress(x.Stage) with { Outcome = x.Decision, OutcomeReason = x.ReasonCode, Basis = x.Basis }),
+        StageReopened x => state.WithProgress(x.Stage, state.Progress(x.Stage).Reopen()),
         FullTextRetrievalRecorded x => state with { Retrieved = x.Retrieved, RetrievalNote = x.Note },
         // A record linked to itself is a study's primary record again.
         ReportLinkedToStudy x => state with { StudyId = x.StudyId == state.Id ? null : x.StudyId },
@@ -38,6 +42,10 @@ public static class RecordFold
         // Ratings live in RecordAppraisal; an exclusion on quality is a ScreeningDecided.
         _ => state,
     };
+
+    // A removed mark keeps the pair apart; a later mark by hand joins it again. Empty is stored as null.
+    private static List<KeptApart>? Apart(IReadOnlyList<KeptApart>? pairs, Guid other, KeptApart? apart) =>
+        (pairs ?? []).Where(p => p.RecordId != other).Concat(apart is null ? [] : [apart]).ToList() is { Count: > 0 } rest ? rest : null;
 
     private static IReadOnlyList<Guid> With(IReadOnlyList<Guid>? ids, Guid id) => ids is null ? [id] : ids.Contains(id) ? ids : [.. ids, id];
 

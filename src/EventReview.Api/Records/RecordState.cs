@@ -5,9 +5,16 @@ using Marten.Schema;
 
 namespace EventReview.Records;
 
+/// <summary>A record a person said is not a duplicate of this one, and who said so.</summary>
+public sealed record KeptApart(Guid RecordId, string ById, string ByName);
+
 public sealed record Vote(string ReviewerId, string ReviewerName, Decision Decision, string? ReasonCode, string? Note, DateTimeOffset At);
 
-/// <summary>One stage of one record: the first and the latest vote of each reviewer, and the outcome once decided.</summary>
+/// <summary>
+/// One stage of one record: each reviewer's first vote of the first round (what agreement is computed from), the
+/// latest vote of each reviewer in the current round, and the outcome once decided. A reopening starts a new round:
+/// the outcome and the current votes are set aside, and the round's own first votes are kept apart.
+/// </summary>
 public sealed record StageProgress(
     IReadOnlyList<Vote> FirstVotes,
     IReadOnlyList<Vote> CurrentVotes,
@@ -18,15 +25,37 @@ public sealed record StageProgress(
 {
     public static StageProgress Empty { get; } = new([], [], false, null, null, null);
 
+    /// <summary>How many times the stage was reopened; stored only once it has been, so first-round records stay as they were.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Reopened { get; init; }
+
+    /// <summary>Each reviewer's first vote in the current round, when that is not the first.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Vote>? RoundFirstVotes { get; init; }
+
     public bool IsDecided => Outcome is not null;
+
+    /// <summary>The first votes of the latest round: the first round's until the stage is reopened.</summary>
+    public IReadOnlyList<Vote> LatestRoundFirstVotes => Reopened == 0 ? FirstVotes : RoundFirstVotes ?? [];
 
     public Vote? CurrentVoteOf(string reviewerId) => CurrentVotes.FirstOrDefault(v => v.ReviewerId == reviewerId);
 
-    public StageProgress With(Vote vote) => this with
+    public StageProgress With(Vote vote) => (Reopened == 0
+        ? this with { FirstVotes = FirstOf(FirstVotes, vote) }
+        : this with { RoundFirstVotes = FirstOf(RoundFirstVotes ?? [], vote) }) with
     {
-        FirstVotes = FirstVotes.Any(v => v.ReviewerId == vote.ReviewerId) ? FirstVotes : [.. FirstVotes, vote],
         CurrentVotes = [.. CurrentVotes.Where(v => v.ReviewerId != vote.ReviewerId), vote],
     };
+
+    /// <summary>The decision set aside: a new round with no votes, no conflict and no outcome; the history stays in the events.</summary>
+    public StageProgress Reopen() => this with
+    {
+        CurrentVotes = [], InConflict = false, Outcome = null, OutcomeReason = null, Basis = null,
+        Reopened = Reopened + 1, RoundFirstVotes = [],
+    };
+
+    private static IReadOnlyList<Vote> FirstOf(IReadOnlyList<Vote> firsts, Vote vote) =>
+        firsts.Any(v => v.ReviewerId == vote.ReviewerId) ? firsts : [.. firsts, vote];
 }
 
 /// <summary>
@@ -67,6 +96,11 @@ public sealed record RecordState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Guid>? Reports { get; init; }
 
+    /// <summary>Records a person separated from this one by removing a duplicate mark (null when none): automatic
+    /// deduplication never marks such a pair again.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<KeptApart>? KeptApart { get; init; }
+
     public long Version { get; init; }
 
     /// <summary>Marten's hook for a document type's storage; the mapping lives with the feature's setup.</summary>
@@ -81,6 +115,11 @@ public sealed record RecordState
     public string TitleAbstractPattern => VotePattern.Of(TitleAbstract);
 
     public string FullTextPattern => VotePattern.Of(FullText);
+
+    /// <summary>Who holds a vote in the current round, as a pattern; queues read it, so a reopened record comes back to everyone.</summary>
+    public string TitleAbstractVoters => VotePattern.Of(TitleAbstract.CurrentVotes);
+
+    public string FullTextVoters => VotePattern.Of(FullText.CurrentVotes);
 
     /// <summary>How many reviewers have voted at each stage, kept as columns so queues filter without opening votes.</summary>
     public int TitleAbstractVoteCount => TitleAbstract.CurrentVotes.Count;

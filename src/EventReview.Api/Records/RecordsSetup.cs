@@ -29,7 +29,8 @@ public static class RecordsSetup
                 throw new InvalidOperationException($"Marten names the column of {member} '{mapping.DuplicateField(member).ColumnName}', not '{column}'.");
         mapping.AddIndex("review_id", "import_order");
         mapping.AddIndex("review_id", "status", "import_order").IncludeColumns =
-            ["search_id", "title_abstract_pattern", "full_text_pattern", "title_abstract_vote_count", "full_text_vote_count"];
+            ["search_id", "title_abstract_pattern", "full_text_pattern", "title_abstract_voters", "full_text_voters",
+            "title_abstract_vote_count", "full_text_vote_count"];
         mapping.AddIndex("search_id", "import_key");
     }
 
@@ -43,6 +44,8 @@ public static class RecordsSetup
         (nameof(RecordState.ImportKey), "import_key", r => r.ImportKey, NpgsqlDbType.Varchar),
         (nameof(RecordState.TitleAbstractPattern), "title_abstract_pattern", r => r.TitleAbstractPattern, NpgsqlDbType.Varchar),
         (nameof(RecordState.FullTextPattern), "full_text_pattern", r => r.FullTextPattern, NpgsqlDbType.Varchar),
+        (nameof(RecordState.TitleAbstractVoters), "title_abstract_voters", r => r.TitleAbstractVoters, NpgsqlDbType.Varchar),
+        (nameof(RecordState.FullTextVoters), "full_text_voters", r => r.FullTextVoters, NpgsqlDbType.Varchar),
         (nameof(RecordState.TitleAbstractVoteCount), "title_abstract_vote_count", r => r.TitleAbstractVoteCount, NpgsqlDbType.Integer),
         (nameof(RecordState.FullTextVoteCount), "full_text_vote_count", r => r.FullTextVoteCount, NpgsqlDbType.Integer),
     ];

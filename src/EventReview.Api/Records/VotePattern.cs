@@ -8,9 +8,11 @@ public static class VotePattern
 {
     public const string None = "[]";
 
-    public static string Of(StageProgress progress) => progress.FirstVotes.Count == 0
+    public static string Of(StageProgress progress) => Of(progress.FirstVotes);
+
+    public static string Of(IReadOnlyList<Vote> votes) => votes.Count == 0
         ? None
-        : JsonSerializer.Serialize(progress.FirstVotes
+        : JsonSerializer.Serialize(votes
             .OrderBy(v => v.ReviewerId, StringComparer.Ordinal)
             .Select(v => new[] { v.ReviewerId, EventReviewJson.Name(v.Decision) }));
 

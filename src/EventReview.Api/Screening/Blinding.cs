@@ -27,6 +27,7 @@ public static class Blinding
         {
             FirstVotes = progress.FirstVotes.Where(v => v.ReviewerId == viewerId).ToList(),
             CurrentVotes = progress.CurrentVotes.Where(v => v.ReviewerId == viewerId).ToList(),
+            RoundFirstVotes = progress.RoundFirstVotes?.Where(v => v.ReviewerId == viewerId).ToList(),
             InConflict = false,
         };
     }

@@ -22,7 +22,8 @@ public static class CastVoteEndpoint
 
     /// <summary>
     /// A screener's vote. The last of the required votes decides the record when all agree, and raises a conflict
-    /// when they do not; a second vote by the same screener revises theirs and needs a note.
+    /// when they do not; a second vote by the same screener revises theirs and needs a note. Once a conflict is raised
+    /// only a resolution (or a reopening) decides: a revision is recorded for the resolver to see, never a way round them.
     /// </summary>
     public static RuleOutcome Decide(Review review, RecordState record, CastVote command, Actor by)
     {
@@ -45,14 +46,12 @@ public static class CastVoteEndpoint
         var vote = new ScreeningVoteCast(review.Id, record.Id, command.Stage, command.Decision, command.ReasonCode, command.Note,
             IsRevision: previous is not null, by);
         var after = progress.With(new Vote(by.Id, by.Name, command.Decision, command.ReasonCode, command.Note, default));
-        if (after.CurrentVotes.Count < required) return RuleOutcome.Append(vote);
+        if (after.CurrentVotes.Count < required || progress.InConflict) return RuleOutcome.Append(vote);
 
         return ScreeningRules.Agreement(after.CurrentVotes, command.Stage) is { } agreed
             ? RuleOutcome.Append(vote, new ScreeningDecided(review.Id, record.Id, command.Stage, agreed.Decision, agreed.ReasonCode,
                 DecisionBasis.Unanimous, null, by))
-            : progress.InConflict
-                ? RuleOutcome.Append(vote)
-                : RuleOutcome.Append(vote, new ScreeningConflictRaised(review.Id, record.Id, command.Stage, by));
+            : RuleOutcome.Append(vote, new ScreeningConflictRaised(review.Id, record.Id, command.Stage, by));
     }
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/votes"), Tags("Screening")]

@@ -29,18 +29,18 @@ public static class GetQueueEndpoint
         var size = Math.Clamp(take ?? 50, 1, GetRecordsEndpoint.MaxPageSize);
 
         var marker = VotePattern.Marker(me);
-        // Indexed columns only (status, vote count, vote pattern): the queue never opens the votes themselves.
+        // Indexed columns only (status, vote count, current voters): the queue never opens the votes themselves.
         IQueryable<RecordState> Waiting() => parsedStage == Stage.TitleAbstract
             ? session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
-                && r.TitleAbstractVoteCount < required && !r.TitleAbstractPattern.Contains(marker))
+                && r.TitleAbstractVoteCount < required && !r.TitleAbstractVoters.Contains(marker))
             : session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
-                && r.FullTextVoteCount < required && !r.FullTextPattern.Contains(marker));
+                && r.FullTextVoteCount < required && !r.FullTextVoters.Contains(marker));
 
         var waiting = await Waiting().CountAsync(ct);
         var records = await Waiting().OrderBy(r => r.ImportOrder).Take(size).ToListAsync(ct);
         var voted = parsedStage == Stage.TitleAbstract
-            ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractPattern.Contains(marker), ct)
-            : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullTextPattern.Contains(marker), ct);
+            ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractVoters.Contains(marker), ct)
+            : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullTextVoters.Contains(marker), ct);
         return Results.Ok(new ScreeningQueue(parsedStage.Name(), waiting, voted,
             await GetRecordsEndpoint.ViewsAsync(session, review, me, records, ct)));
     }

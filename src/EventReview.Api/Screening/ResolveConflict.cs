@@ -20,7 +20,10 @@ public static class ResolveConflictEndpoint
     public static ProblemDetails Validate(ResolveConflict command) =>
         Problems.OptionalNote(command.Note);
 
-    /// <summary>A lead or resolver decides a record whose independent votes disagree, and says why.</summary>
+    /// <summary>
+    /// A lead or resolver decides a record whose independent votes disagree, and says why. A lead may correct a
+    /// resolution (a new decision marked as a correction, its note saying why); a unanimous decision is reopened instead.
+    /// </summary>
     public static RuleOutcome Decide(Review review, RecordState record, ResolveConflict command, Actor by)
     {
         if (!review.Has(by.Id, Role.Lead) && !review.Has(by.Id, Role.Resolver))
@@ -28,9 +31,12 @@ public static class ResolveConflictEndpoint
         if (ScreeningRules.NotScreenable(record) is { } notScreenable) return notScreenable;
 
         var progress = record.Progress(command.Stage);
-        if (progress.IsDecided)
-            return Refusal.Broken("stage-decided", $"The record is already decided at {command.Stage.Name()}.");
-        if (!progress.InConflict)
+        var correction = progress.IsDecided;
+        if (correction && progress.Basis != DecisionBasis.Resolution)
+            return Refusal.Broken("stage-decided", $"The record is already decided at {command.Stage.Name()}; a lead reopens it to change that.");
+        if (correction && !review.Has(by.Id, Role.Lead))
+            return Refusal.Forbidden("Only a lead corrects a resolution.");
+        if (!correction && !progress.InConflict)
         {
             var required = review.Settings(command.Stage).ReviewersPerRecord;
             return progress.CurrentVotes.Count < required
@@ -39,10 +45,13 @@ public static class ResolveConflictEndpoint
         }
         if (command.Decision == Decision.Maybe) return Refusal.Invalid("A resolution decides: include or exclude.");
         if (ScreeningRules.CheckReason(review, command.Stage, command.Decision, command.ReasonCode) is { } badReason) return badReason;
-        if (string.IsNullOrWhiteSpace(command.Note)) return Refusal.Invalid("A resolution needs a 'note'.");
+        if (string.IsNullOrWhiteSpace(command.Note))
+            return Refusal.Invalid(correction ? "A corrected resolution needs a 'note' saying why it changed." : "A resolution needs a 'note'.");
+        if (correction && progress.Outcome == command.Decision && progress.OutcomeReason == command.ReasonCode)
+            return Refusal.Broken("same-decision", "The record is already decided so; a correction must change the decision or its reason.");
 
         return RuleOutcome.Append(new ScreeningDecided(review.Id, record.Id, command.Stage, command.Decision, command.ReasonCode,
-            DecisionBasis.Resolution, command.Note, by));
+            DecisionBasis.Resolution, command.Note, by, IsCorrection: correction));
     }
 
     [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/resolution"), Tags("Screening")]

@@ -15,9 +15,19 @@ public sealed record ScreeningVoteCast(
 /// <summary>The required independent votes are in and do not agree.</summary>
 public sealed record ScreeningConflictRaised(Guid ReviewId, Guid RecordId, Stage Stage, Actor By) : IRecordEvent;
 
-/// <summary>The record's outcome at a stage: from unanimous votes, or from a resolution by a lead or resolver.</summary>
+/// <summary>
+/// The record's outcome at a stage: from unanimous votes, or from a resolution by a lead or resolver. A lead's corrected
+/// resolution is another of these, marked <paramref name="IsCorrection"/>, with the note saying why.
+/// </summary>
 public sealed record ScreeningDecided(
-    Guid ReviewId, Guid RecordId, Stage Stage, Decision Decision, string? ReasonCode, DecisionBasis Basis, string? Note, Actor By) : IRecordEvent;
+    Guid ReviewId, Guid RecordId, Stage Stage, Decision Decision, string? ReasonCode, DecisionBasis Basis, string? Note, Actor By,
+    bool IsCorrection = false) : IRecordEvent;
+
+/// <summary>
+/// A lead set a stage's decision aside, with a reason: the record returns to the stage's queue for a fresh round of
+/// votes. <paramref name="BecauseOf"/> names the earlier stage whose reopening reopened this one.
+/// </summary>
+public sealed record StageReopened(Guid ReviewId, Guid RecordId, Stage Stage, string Reason, Stage? BecauseOf, Actor By) : IRecordEvent;
 
 public sealed record FullTextRetrievalRecorded(Guid ReviewId, Guid RecordId, bool Retrieved, string? Note, Actor By) : IRecordEvent;
 

@@ -127,6 +127,13 @@ public sealed class ReviewScenario(AppFixture app, Guid reviewId, string suffix)
         ((int)response.StatusCode).ShouldBeInRange(200, 201, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Sends <paramref name="json"/> exactly as written, for bodies a typed client would never produce.</summary>
+    public async Task<HttpResponseMessage> SendRawAsync(string user, HttpMethod method, string path, string json)
+    {
+        using var request = new HttpRequestMessage(method, Url(path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        return await App.ClientFor(user, user).SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> SendAsync(string user, HttpMethod method, string path, object? body = null,
         IDictionary<string, string>? headers = null) =>
         Send(App, user, method, Url(path), body, headers);

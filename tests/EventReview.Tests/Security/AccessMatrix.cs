@@ -58,6 +58,7 @@ public static class AccessMatrix
         POST   /api/reviews/{reviewId}/records/{recordId}/votes                403   200   200   403   403   404   401   401
         POST   /api/reviews/{reviewId}/records/{recordId}/resolution           200   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/records/{recordId}/retrieval            200   200   200   403   403   404   401   401
+        POST   /api/reviews/{reviewId}/records/{recordId}/reopen               200   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/records/{recordId}/study                200   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/records/{recordId}/appraisals           403   403   403   200   403   404   401   401
         GET    /api/reviews/{reviewId}/records/{recordId}/trail                200   200   200   200   200   404   401   401

@@ -26,6 +26,7 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
         ["DELETE " + RouteRequests.Record + "/duplicate-of"] = Prepared.Duplicate,
         ["POST " + RouteRequests.Record + "/resolution"] = Prepared.Conflict,
         ["POST " + RouteRequests.Record + "/retrieval"] = Prepared.Included,
+        ["POST " + RouteRequests.Record + "/reopen"] = Prepared.Included,
         ["POST " + RouteRequests.Record + "/appraisals"] = Prepared.Retrieved,
     };
 
