@@ -10,9 +10,11 @@ using Wolverine.Http;
 
 namespace EventReview.Records;
 
+/// <summary>One event of a record's trail. Sequence and version are null for a viewer who may not see every vote: the gaps
+/// they would show between that viewer's own events are another reviewer's votes.</summary>
 public sealed record TrailEntry(
-    long Sequence,
-    long Version,
+    long? Sequence,
+    long? Version,
     string Event,
     DateTimeOffset At,
     string ActorId,
@@ -27,7 +29,10 @@ public sealed record TrailEntry(
 
 public static class GetTrailEndpoint
 {
-    /// <summary>Every event on the record in order, as the caller may see it; `asOf` or `sequence` shows the trail as it stood.</summary>
+    /// <summary>
+    /// Every event on the record in order, as the caller may see it; `asOf` or `sequence` shows the trail, the status and
+    /// what blinding hides as they all stood then, and a moment before the record existed is a 404.
+    /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/records/{recordId}/trail"), Tags("Records")]
     public static async Task<IResult> Get(Guid reviewId, Guid recordId, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct)
@@ -40,13 +45,15 @@ public static class GetTrailEndpoint
             return Problems.NotFound("No such record in this review.").ToResult();
 
         var visible = events.Where(e => (asOf is null || e.Timestamp <= asOf) && (sequence is null || e.Sequence <= sequence)).ToList();
-        var record = await session.Events.AggregateStreamAsync<RecordState>(recordId, token: ct);
+        if (visible.Count == 0) return Problems.NotFound("The record did not exist yet at that point.").ToResult();
+        var record = RecordFold.FoldAll(visible).Single();
         var viewer = Actor.From(user).Id;
+        var numbered = Blinding.SeesEverything(review!, viewer);
         var entries = visible
-            .Where(e => MaySee(review!, viewer, record!, e.Data))
-            .Select(e => Entry(review!, e))
+            .Where(e => MaySee(review!, viewer, record, e.Data))
+            .Select(e => Entry(review!, e) is var entry && numbered ? entry : entry with { Sequence = null, Version = null })
             .ToList();
-        return Results.Ok(new { recordId, reviewId, status = Blinding.Status(review!, viewer, record!), events = entries });
+        return Results.Ok(new { recordId, reviewId, status = Blinding.Status(review!, viewer, record), events = entries });
     }
 
     private static bool MaySee(Review review, string viewer, RecordState record, object data) => data switch
@@ -66,6 +73,7 @@ public static class GetTrailEndpoint
             ScreeningVoteCast v => (v.Stage, (Decision?)v.Decision, v.ReasonCode, v.Note),
             ScreeningDecided d => (d.Stage, d.Decision, d.ReasonCode, d.Note),
             ScreeningConflictRaised c => (c.Stage, null, null, null),
+            StageReopened r => (r.Stage, null, null, r.BecauseOf is { } earlier ? $"{r.Reason} (reopened with {earlier.Name()})" : r.Reason),
             _ => ((Stage?)null, (Decision?)null, (string?)null, Note(e.Data)),
         };
         var label = stage is { } s && reason is not null ? review.Reason(s, reason)?.Label : null;
