@@ -15,7 +15,7 @@ namespace EventReview.Deduplication;
 /// Automatic duplicate detection over the review's records: exact DOI, exact PMID, then similar title with the same
 /// year and first author. Each duplicate found becomes an event on its own record, naming the method, the evidence
 /// and the record kept, and the kept record notes it. Records already marked, removed, screened or kept for other
-/// duplicates are left as they are.
+/// duplicates are left as they are, and so is a pair a person separated by removing its mark.
 /// </summary>
 public static class RunDeduplicationEndpoint
 {
@@ -37,7 +37,10 @@ public static class RunDeduplicationEndpoint
         var matches = DuplicateMatcher.FindDuplicates(records.Select(r => DedupCandidate.From(r.Id.ToString("D"), bibliography[r.Id])).ToList(), options);
 
         var byId = records.ToDictionary(r => r.Id);
-        var found = matches.Select(m => (Match: m, Record: byId[Guid.Parse(m.DuplicateId)])).ToList();
+        var all = matches.Select(m => (Match: m, Record: byId[Guid.Parse(m.DuplicateId)])).ToList();
+        var keptApart = all.Select(m => (m.Match, Apart: SeparatedBy(m.Record, Guid.Parse(m.Match.KeptId), byId)))
+            .Where(m => m.Apart is not null).ToList();
+        var found = all.Where(m => SeparatedBy(m.Record, Guid.Parse(m.Match.KeptId), byId) is null).ToList();
         var marks = found.Where(m => m.Record.TitleAbstract.CurrentVotes.Count == 0 && m.Record.KeptFor is null).ToList();
         var by = Actor.From(user);
         // The matcher keeps each group's earliest record and never marks it, so a run makes no chain of its own. Against
@@ -68,8 +71,18 @@ public static class RunDeduplicationEndpoint
             byMethod = marks.GroupBy(m => EventReviewJson.Name(m.Match.Method)).ToDictionary(g => g.Key, g => g.Count()),
             skippedBecauseScreened = found.Count(m => m.Record.TitleAbstract.CurrentVotes.Count > 0),
             skippedBecauseKept = found.Count(m => m.Record.TitleAbstract.CurrentVotes.Count == 0 && m.Record.KeptFor is not null),
+            keptApart = keptApart.Select(k => new
+            {
+                recordId = k.Match.DuplicateId, keptId = k.Match.KeptId, by = k.Apart!.ByName,
+                note = $"kept apart by {k.Apart.ByName}",
+            }).ToList(),
         });
     }
+
+    /// <summary>Who separated the pair by hand, on either record, or null when nobody did.</summary>
+    private static KeptApart? SeparatedBy(RecordState duplicate, Guid keptId, Dictionary<Guid, RecordState> records) =>
+        duplicate.KeptApart?.FirstOrDefault(p => p.RecordId == keptId)
+        ?? (records.TryGetValue(keptId, out var kept) ? kept.KeptApart?.FirstOrDefault(p => p.RecordId == duplicate.Id) : null);
 
     public static RecordMarkedDuplicate Mark(Guid reviewId, Guid recordId, DuplicateMatch match, Actor by)
     {
