@@ -15,7 +15,7 @@ case "$cmd" in
   start)
     case "${3:-}" in
       --durable) settings="-c fsync=on -c synchronous_commit=on -c max_connections=200" ;;
-      "") settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" ;;
+      "") settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000" ;;
       *) echo "$0: unknown option $3" >&2; exit 2 ;;
     esac
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)

@@ -50,7 +50,7 @@ public static class TestDatabase
     }
 
     private static string ConnectionStringFor(string server, string database) =>
-        new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = true, MaxPoolSize = 40, ConnectionIdleLifetime = 15 }.ConnectionString;
 
     private static async Task<string> CreateTemplateAsync()
     {
