@@ -30,11 +30,11 @@ public static class GetQueueEndpoint
 
         var marker = VotePattern.Marker(me);
         // Indexed columns only (status, vote count, current voters): the queue never opens the votes themselves.
-        IQueryable<RecordState> Waiting() => parsedStage == Stage.TitleAbstract
+        IQueryable<RecordState> Waiting() => GetRecordsEndpoint.Counted(review!, parsedStage == Stage.TitleAbstract
             ? session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
                 && r.TitleAbstractVoteCount < required && !r.TitleAbstractVoters.Contains(marker))
             : session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
-                && r.FullTextVoteCount < required && !r.FullTextVoters.Contains(marker));
+                && r.FullTextVoteCount < required && !r.FullTextVoters.Contains(marker)));
 
         var waiting = await Waiting().CountAsync(ct);
         var records = await Waiting().OrderBy(r => r.ImportOrder).Take(size).ToListAsync(ct);
