@@ -38,9 +38,10 @@ public static class GetQueueEndpoint
 
         var waiting = await Waiting().CountAsync(ct);
         var records = await Waiting().OrderBy(r => r.ImportOrder).Take(size).ToListAsync(ct);
+        var counted = GetRecordsEndpoint.Counted(review, session.Query<RecordState>());
         var voted = parsedStage == Stage.TitleAbstract
-            ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractVoters.Contains(marker), ct)
-            : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullTextVoters.Contains(marker), ct);
+            ? await counted.CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractVoters.Contains(marker), ct)
+            : await counted.CountAsync(r => r.ReviewId == reviewId && r.FullTextVoters.Contains(marker), ct);
         return Results.Ok(new ScreeningQueue(parsedStage.Name(), waiting, voted,
             await GetRecordsEndpoint.ViewsAsync(session, review, me, records, ct)));
     }

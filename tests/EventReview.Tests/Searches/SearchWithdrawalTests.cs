@@ -39,7 +39,9 @@ public class SearchWithdrawalTests(AppFixture app) : IClassFixture<AppFixture>
         Counts(await review.PrismaAsync(DateTimeOffset.UtcNow.AddSeconds(1))).ShouldBe(Counts(live));
         Counts(await review.PrismaAsync(beforeWithdrawal)).ShouldBe((5, 5, 4, 1));
 
-        (await review.GetAsync<ScreeningQueue>(review.S2, "/queue")).Records.Select(r => r.Id).ShouldBe(pubmed, ignoreOrder: true);
+        var queue = await review.GetAsync<ScreeningQueue>(review.S2, "/queue");
+        (queue.Remaining, queue.VotedByMe).ShouldBe((3, 0));
+        queue.Records.Select(r => r.Id).ShouldBe(pubmed, ignoreOrder: true);
         (await review.RecordPageAsync()).Records.Select(r => r.Id).ShouldBe(pubmed, ignoreOrder: true);
         (await review.RecordPageAsync("withdrawn=true")).Total.ShouldBe(5);
         (await review.TrailAsync(wrong[0])).Names.ShouldBe(["record_imported", "screening_vote_cast", "screening_vote_cast", "screening_decided"]);
