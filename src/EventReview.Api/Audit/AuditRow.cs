@@ -62,6 +62,8 @@ public sealed class AuditNarrator
             case StageConfigured s: return ($"configured {s.Stage.Name()}: {s.ReviewersPerRecord} reviewers, blinded {s.Blinded}", null, null);
             case ExclusionReasonAdded x: return ($"added exclusion reason {x.Code} \"{x.Label}\" at {x.Stage.Name()}", null, null);
             case SearchRecorded s: return ($"recorded a search of {s.Source} run on {s.SearchedOn:yyyy-MM-dd}", s.Filters, null);
+            case SearchCorrected s: return ($"corrected the search {s.SearchId}", s.Reason, null);
+            case SearchWithdrawn s: return ($"withdrew the search {s.SearchId}; its records leave the flow", s.Reason, null);
             case ReportedFlowRecorded r: return ($"entered the reported flow from {r.Source}", null, null);
             case Appraisal.AppraisalItemRated a:
                 return ($"rated {a.Instrument} item {a.ItemId} as {a.Rating}{(a.Consensus ? " (consensus)" : "")}", a.Note ?? a.Justification, null);

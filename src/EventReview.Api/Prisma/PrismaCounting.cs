@@ -12,9 +12,13 @@ namespace EventReview.Prisma;
 /// </summary>
 public static class PrismaCounting
 {
+    /// <param name="includedStudies">Counted without the records of withdrawn searches, like the tallies.</param>
     public static PrismaFlow Flow(Review review, IReadOnlyList<RecordTally> tallies, int includedStudies)
     {
-        var searches = review.Searches.ToDictionary(s => s.Id);
+        // A withdrawn search and its records leave the flow; its events stay in the log and the trail.
+        var searches = review.CountedSearches().ToDictionary(s => s.Id);
+        var withdrawn = review.WithdrawnSearchIds();
+        tallies = [.. tallies.Where(t => !withdrawn.Contains(t.SearchId))];
         bool IsOther(RecordTally t) => searches.TryGetValue(t.SearchId, out var s) && s.Kind == SearchKind.Other;
         var main = tallies.Where(t => !IsOther(t)).ToList();
         var other = tallies.Where(IsOther).ToList();
@@ -26,7 +30,7 @@ public static class PrismaCounting
         var duplicates = Count(main, RecordStatus.Duplicate);
         var screened = main.Sum(t => t.Records) - duplicates - Count(main, RecordStatus.Removed);
         var included = tallies.Where(t => t.Status == RecordStatus.Included).ToList();
-        var otherKinds = review.Searches.Where(s => s.Kind == SearchKind.Other).Select(s => s.OtherMethod).ToHashSet();
+        var otherKinds = searches.Values.Where(s => s.Kind == SearchKind.Other).Select(s => s.OtherMethod).ToHashSet();
 
         return new PrismaFlow
         {
@@ -56,7 +60,7 @@ public static class PrismaCounting
             OtherExcluded = otherKinds.Count > 0 ? Reasons(review, other) : null,
             NewStudies = includedStudies,
             NewReports = included.Sum(t => t.Records),
-            Sources = review.Searches.Select(s => new SourceCount(s.Source, KindOf(s),
+            Sources = review.CountedSearches().Select(s => new SourceCount(s.Source, KindOf(s),
                 tallies.Where(t => t.SearchId == s.Id).Sum(t => t.Records), s.ReportedCount)).ToList(),
         };
     }
@@ -82,13 +86,13 @@ public static class PrismaCounting
 
     private static int? SourceTotal(Review review, IReadOnlyList<RecordTally> tallies, SearchKind kind)
     {
-        var ids = review.Searches.Where(s => s.Kind == kind).Select(s => s.Id).ToHashSet();
+        var ids = review.CountedSearches().Where(s => s.Kind == kind).Select(s => s.Id).ToHashSet();
         return ids.Count == 0 && kind == SearchKind.Register ? null : tallies.Where(t => ids.Contains(t.SearchId)).Sum(t => t.Records);
     }
 
     private static int OtherTotal(Review review, IReadOnlyList<RecordTally> tallies, OtherMethod method)
     {
-        var ids = review.Searches.Where(s => s.Kind == SearchKind.Other && s.OtherMethod == method).Select(s => s.Id).ToHashSet();
+        var ids = review.CountedSearches().Where(s => s.Kind == SearchKind.Other && s.OtherMethod == method).Select(s => s.Id).ToHashSet();
         return tallies.Where(t => ids.Contains(t.SearchId)).Sum(t => t.Records);
     }
 
@@ -105,10 +109,15 @@ public static class PrismaCounting
     };
 
     /// <summary>The tallies of a set of record states, for flows computed from folded events rather than stored documents.</summary>
-    public static PrismaFlow Flow(Review review, IReadOnlyCollection<RecordState> records) => Flow(
-        review,
-        records.GroupBy(r => (r.SearchId, r.Status, Detail: DetailOf(r))).Select(g => new RecordTally(g.Key.SearchId, g.Key.Status, g.Key.Detail, g.Count())).ToList(),
-        records.Where(r => r.Status == RecordStatus.Included).Select(r => r.StudyId ?? r.Id).Distinct().Count());
+    public static PrismaFlow Flow(Review review, IReadOnlyCollection<RecordState> records)
+    {
+        var withdrawn = review.WithdrawnSearchIds();
+        var counted = records.Where(r => !withdrawn.Contains(r.SearchId)).ToList();
+        return Flow(
+            review,
+            counted.GroupBy(r => (r.SearchId, r.Status, Detail: DetailOf(r))).Select(g => new RecordTally(g.Key.SearchId, g.Key.Status, g.Key.Detail, g.Count())).ToList(),
+            counted.Where(r => r.Status == RecordStatus.Included).Select(r => r.StudyId ?? r.Id).Distinct().Count());
+    }
 
     public static string? DetailOf(RecordState r) => r.Status switch
     {

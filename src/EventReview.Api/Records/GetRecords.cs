@@ -26,12 +26,13 @@ public static class GetRecordsEndpoint
     public const int MaxPageSize = 1_000;
 
     /// <summary>
-    /// Records with their current status; filter by status, by stage reached, by exclusion reason. Pages are addressed by
+    /// Records with their current status; filter by status, by stage reached, by exclusion reason. The records of a
+    /// withdrawn search are left out unless <c>?withdrawn=true</c> asks for them. Pages are addressed by
     /// number (<c>?page=</c>) or by the previous page's cursor (<c>?after=</c>), which costs the same at any depth.
     /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/records"), Tags("Records")]
     public static async Task<IResult> List(Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize,
-        Guid? after, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Guid? after, bool? withdrawn, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
@@ -56,6 +57,7 @@ public static class GetRecordsEndpoint
 
         var viewer = Actor.From(user).Id;
         IQueryable<RecordState> query = session.Query<RecordState>().Where(r => r.ReviewId == reviewId);
+        if (withdrawn != true) query = Counted(review!, query);
         if (status is not null)
         {
             var stored = StoredStatuses(review!, viewer, status);
@@ -75,6 +77,13 @@ public static class GetRecordsEndpoint
         var records = await ordered.Take(size).ToListAsync(ct);
         Guid? next = records.Count == size ? records[^1].Id : null;
         return Results.Ok(new RecordPage(total, number, size, await ViewsAsync(session, review!, viewer, records, ct), next));
+    }
+
+    /// <summary>The records that count in the flow: without those of withdrawn searches (<c>?withdrawn=true</c> lists them too).</summary>
+    public static IQueryable<RecordState> Counted(Review review, IQueryable<RecordState> query)
+    {
+        var withdrawn = review.WithdrawnSearchIds();
+        return withdrawn.Length == 0 ? query : query.Where(r => !r.SearchId.IsOneOf(withdrawn));
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public static class ImportRecordsEndpoint
         {
             var (review, problem) = await ReviewAccess.LoadAsync(query, reviewId, user, ct, Role.Lead);
             if (problem is not null) return problem.ToResult();
-            if (review!.SearchOf(searchId) is null) return Problems.NotFound("No such search in this review.").ToResult();
+            if (review!.SearchOf(searchId) is not { } search) return Problems.NotFound("No such search in this review.").ToResult();
+            if (search.Withdrawn) return Problems.Rule("search-withdrawn", "The search is withdrawn; record the search again to import its results.").ToResult();
         }
 
         BibFormat chosen;

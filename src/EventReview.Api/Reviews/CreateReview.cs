@@ -9,7 +9,7 @@ using Wolverine.Http;
 
 namespace EventReview.Reviews;
 
-public sealed record CreateReview(string Title, string? Question, string? EligibilityCriteria);
+public sealed record CreateReview(string Title, string? Question, string? EligibilityCriteria, ProtocolRegistration? Protocol = null);
 
 public sealed record Created(Guid Id);
 
@@ -21,12 +21,14 @@ public static class CreateReviewEndpoint
     public static ProblemDetails Validate(CreateReview command) => Problems.FirstOf(
         Problems.CheckText(command.Title, "title", MaxTitle),
         Problems.CheckText(command.Question, "question", MaxProtocolText, required: false),
-        Problems.CheckText(command.EligibilityCriteria, "eligibilityCriteria", MaxProtocolText, required: false));
+        Problems.CheckText(command.EligibilityCriteria, "eligibilityCriteria", MaxProtocolText, required: false),
+        ReviseProtocolEndpoint.CheckRegistration(command.Protocol));
 
     /// <summary>The caller becomes the review's lead.</summary>
     public static object[] Decide(Guid reviewId, CreateReview command, Actor by) =>
     [
-        new ReviewCreated(reviewId, command.Title.Trim(), command.Question, command.EligibilityCriteria, by),
+        new ReviewCreated(reviewId, command.Title.Trim(), command.Question, command.EligibilityCriteria, by,
+            ReviseProtocolEndpoint.Trimmed(command.Protocol)),
         new MemberRolesSet(reviewId, by.Id, by.Name, [Role.Lead], "Created the review", by),
     ];
 

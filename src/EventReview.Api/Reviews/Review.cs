@@ -12,6 +12,9 @@ public sealed record StageSettings(Stage Stage, int ReviewersPerRecord, bool Bli
         new(stage, ReviewersPerRecord: 2, Blinded: true, ReasonRequiredOnExclude: stage == Stage.FullText);
 }
 
+/// <summary>One amendment of the protocol: the version it made, why, and who made it (the event has the time).</summary>
+public sealed record ProtocolAmendment(string? Version, string Reason, string By);
+
 public sealed record ExclusionReason(Stage Stage, string Code, string Label);
 
 /// <summary>The review stream folded: protocol, members, stage settings and exclusion reasons.</summary>
@@ -28,12 +31,21 @@ public sealed record Review(
 {
     public IReadOnlyList<Search> Searches { get; init; } = [];
 
+    public ProtocolRegistration? Protocol { get; init; }
+
+    public IReadOnlyList<ProtocolAmendment> Amendments { get; init; } = [];
+
     /// <summary>The latest flow entered for comparison, with where it was printed.</summary>
     public ReportedFlowRecorded? ReportedFlow { get; init; }
 
     public long Version { get; init; }
 
     public Search? SearchOf(Guid searchId) => Searches.FirstOrDefault(s => s.Id == searchId);
+
+    /// <summary>The searches whose records count in the flow, the queues and the record lists.</summary>
+    public IReadOnlyList<Search> CountedSearches() => [.. Searches.Where(s => !s.Withdrawn)];
+
+    public Guid[] WithdrawnSearchIds() => [.. Searches.Where(s => s.Withdrawn).Select(s => s.Id)];
 
     public Member? MemberOf(string userId) => Members.FirstOrDefault(m => m.UserId == userId);
 

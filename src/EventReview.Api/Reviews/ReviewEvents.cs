@@ -6,9 +6,16 @@ public enum Role { Lead, Screener, Appraiser, Auditor, Resolver }
 
 public enum Stage { TitleAbstract, FullText }
 
-public sealed record ReviewCreated(Guid ReviewId, string Title, string? Question, string? EligibilityCriteria, Actor By) : IReviewEvent;
+/// <summary>Where the protocol is registered (PROSPERO, OSF, INPLASY...), under which id, where to read it and its version.</summary>
+public sealed record ProtocolRegistration(string Registry, string RegistrationId, string? Url = null, string? Version = null);
 
-public sealed record ProtocolRevised(Guid ReviewId, string Title, string? Question, string? EligibilityCriteria, string Reason, Actor By) : IReviewEvent;
+/// <summary><paramref name="Protocol"/> came later: stored reviews read it as null (not registered).</summary>
+public sealed record ReviewCreated(Guid ReviewId, string Title, string? Question, string? EligibilityCriteria, Actor By,
+    ProtocolRegistration? Protocol = null) : IReviewEvent;
+
+/// <summary>A protocol amendment: the protocol as it stands after it, and why. <paramref name="Protocol"/> came later.</summary>
+public sealed record ProtocolRevised(Guid ReviewId, string Title, string? Question, string? EligibilityCriteria, string Reason, Actor By,
+    ProtocolRegistration? Protocol = null) : IReviewEvent;
 
 /// <summary>A member joins, or an existing member's roles are replaced (the event holds the full new set).</summary>
 public sealed record MemberRolesSet(Guid ReviewId, string UserId, string Name, IReadOnlyList<Role> Roles, string? Note, Actor By) : IReviewEvent;

@@ -19,25 +19,32 @@ public static class ReviewFold
 
     public static Review Created(ReviewCreated e) => new(
         e.ReviewId, e.Title, e.Question, e.EligibilityCriteria, [], [],
-        [StageSettings.DefaultFor(Stage.TitleAbstract), StageSettings.DefaultFor(Stage.FullText)], [], e.By);
+        [StageSettings.DefaultFor(Stage.TitleAbstract), StageSettings.DefaultFor(Stage.FullText)], [], e.By) { Protocol = e.Protocol };
 
     /// <summary>One event's data on an existing review. Appraisal settings fold into their own document (AppraisalSettings).</summary>
     public static Review Apply(Review state, object data) => data switch
     {
-        ProtocolRevised x => state with { Title = x.Title, Question = x.Question, EligibilityCriteria = x.EligibilityCriteria },
+        ProtocolRevised x => state with
+        {
+            Title = x.Title, Question = x.Question, EligibilityCriteria = x.EligibilityCriteria, Protocol = x.Protocol,
+            Amendments = [.. state.Amendments, new ProtocolAmendment(x.Protocol?.Version, x.Reason, x.By.Name)],
+        },
         MemberRolesSet x => WithMember(state, x),
         StageConfigured x => state with
         {
             Stages = [.. state.Stages.Where(s => s.Stage != x.Stage), new StageSettings(x.Stage, x.ReviewersPerRecord, x.Blinded, x.ReasonRequiredOnExclude)],
         },
         ExclusionReasonAdded x => state with { ExclusionReasons = [.. state.ExclusionReasons, new ExclusionReason(x.Stage, x.Code, x.Label)] },
-        SearchRecorded x => state with
-        {
-            Searches = [.. state.Searches, new Search(x.SearchId, x.Source, x.Kind, x.OtherMethod, x.Query, x.SearchedOn, x.Filters, x.ReportedCount)],
-        },
+        SearchRecorded x => state with { Searches = [.. state.Searches, Search.From(x)] },
+        SearchCorrected x => WithSearch(state, x.SearchId, s => s.With(x.Changes) with { Corrections = [.. s.Corrections, x.Reason] }),
+        SearchWithdrawn x => WithSearch(state, x.SearchId, s => s with { WithdrawnBecause = x.Reason }),
         ReportedFlowRecorded x => state with { ReportedFlow = x },
         _ => state,
     };
+
+    /// <summary>The search replaced where it stands, so the searches keep the order they were recorded in.</summary>
+    private static Review WithSearch(Review state, Guid searchId, Func<Search, Search> change) =>
+        state with { Searches = [.. state.Searches.Select(s => s.Id == searchId ? change(s) : s)] };
 
     /// <summary>An empty role list removes the member.</summary>
     private static Review WithMember(Review state, MemberRolesSet e)

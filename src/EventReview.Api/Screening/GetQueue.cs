@@ -30,17 +30,18 @@ public static class GetQueueEndpoint
 
         var marker = VotePattern.Marker(me);
         // Indexed columns only (status, vote count, current voters): the queue never opens the votes themselves.
-        IQueryable<RecordState> Waiting() => parsedStage == Stage.TitleAbstract
+        IQueryable<RecordState> Waiting() => GetRecordsEndpoint.Counted(review!, parsedStage == Stage.TitleAbstract
             ? session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
                 && r.TitleAbstractVoteCount < required && !r.TitleAbstractVoters.Contains(marker))
             : session.Query<RecordState>().Where(r => r.ReviewId == reviewId && r.Status == awaiting
-                && r.FullTextVoteCount < required && !r.FullTextVoters.Contains(marker));
+                && r.FullTextVoteCount < required && !r.FullTextVoters.Contains(marker)));
 
         var waiting = await Waiting().CountAsync(ct);
         var records = await Waiting().OrderBy(r => r.ImportOrder).Take(size).ToListAsync(ct);
+        var counted = GetRecordsEndpoint.Counted(review, session.Query<RecordState>());
         var voted = parsedStage == Stage.TitleAbstract
-            ? await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractVoters.Contains(marker), ct)
-            : await session.Query<RecordState>().CountAsync(r => r.ReviewId == reviewId && r.FullTextVoters.Contains(marker), ct);
+            ? await counted.CountAsync(r => r.ReviewId == reviewId && r.TitleAbstractVoters.Contains(marker), ct)
+            : await counted.CountAsync(r => r.ReviewId == reviewId && r.FullTextVoters.Contains(marker), ct);
         return Results.Ok(new ScreeningQueue(parsedStage.Name(), waiting, voted,
             await GetRecordsEndpoint.ViewsAsync(session, review, me, records, ct)));
     }

@@ -128,7 +128,7 @@ public static class SeedLoader
         {
             var command = new AddSearch(s.Source, s.Kind, null, s.Query, SeedPaper.SearchedOn, s.Filters, s.ReportedCount);
             Ensure($"search {s.Source}", AddSearchEndpoint.Validate(command));
-            Step($"search {s.Source}", AddSearchEndpoint.Decide(review, s.Id, command, lead));
+            Step($"search {s.Source}", AddSearchEndpoint.Decide(review, s.Id, command, lead, SearchRules.Latest(DateTimeOffset.UtcNow)));
         }
         return events;
     }

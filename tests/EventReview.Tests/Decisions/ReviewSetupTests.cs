@@ -10,6 +10,8 @@ namespace EventReview.Tests.Decisions;
 /// <summary>The review's own stream: its creation, members, stage settings, exclusion reasons, searches and a reported flow.</summary>
 public class ReviewSetupTests
 {
+    private static readonly DateOnly Today = new(2026, 12, 6);
+
     [Fact]
     public void Whoever_creates_a_review_is_its_lead()
     {
@@ -125,7 +127,7 @@ public class ReviewSetupTests
     {
         var search = new AddSearch(" PubMed ", SearchKind.Database, null, "(stem cell) AND heart", new DateOnly(2025, 3, 24), "English", 286);
         Given(ReviewWithTeam())
-            .When(h => AddSearchEndpoint.Decide(h.Review, SearchId, search, Lead))
+            .When(h => AddSearchEndpoint.Decide(h.Review, SearchId, search, Lead, Today))
             .Then(new SearchRecorded(ReviewId, SearchId, "PubMed", SearchKind.Database, null, "(stem cell) AND heart", new DateOnly(2025, 3, 24),
                 "English", 286, Lead));
     }
@@ -135,7 +137,7 @@ public class ReviewSetupTests
     {
         var search = new AddSearch("PubMed", SearchKind.Database, null, "heart", new DateOnly(2025, 3, 24), null, null);
         Given(ReviewWithTeam())
-            .When(h => AddSearchEndpoint.Decide(h.Review, SearchId, search, S1))
+            .When(h => AddSearchEndpoint.Decide(h.Review, SearchId, search, S1, Today))
             .ThenRefused(RefusalKind.Forbidden);
     }
 

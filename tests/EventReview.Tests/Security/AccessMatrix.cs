@@ -50,6 +50,12 @@ public static class AccessMatrix
         POST   /api/reviews/{reviewId}/exclusion-reasons                       201   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/searches                                201   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/searches/{searchId}/imports             200   403   403   403   403   404   401   401
+        POST   /api/reviews/{reviewId}/searches/{searchId}/corrections         200   403   403   403   403   404   401   401
+        POST   /api/reviews/{reviewId}/searches/{searchId}/withdrawal          200   403   403   403   403   404   401   401
+        GET    /api/reviews/{reviewId}/searches                                200   200   200   200   200   404   401   401
+        GET    /api/reviews/{reviewId}/members                                 200   200   200   200   200   404   401   401
+        GET    /api/reviews/{reviewId}/exclusion-reasons                       200   200   200   200   200   404   401   401
+        POST   /api/reviews/{reviewId}/protocol                                200   403   403   403   403   404   401   401
         GET    /api/reviews/{reviewId}/records                                 200   200   200   200   200   404   401   401
         POST   /api/reviews/{reviewId}/deduplication                           200   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/records/{recordId}/duplicate-of         200   403   403   403   403   404   401   401

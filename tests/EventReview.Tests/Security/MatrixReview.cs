@@ -33,6 +33,12 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
     private readonly Dictionary<(string Route, Caller Caller), Guid> _records = [];
     private readonly Dictionary<string, Guid> _named = [];
 
+    /// <summary>Routes that change a search get a search of their own per caller, so a withdrawal leaves the shared one alone.</summary>
+    private static readonly string[] SearchRoutes =
+        ["POST " + RouteRequests.Review + "/searches/{searchId}/corrections", "POST " + RouteRequests.Review + "/searches/{searchId}/withdrawal"];
+
+    private readonly Dictionary<(string Route, Caller Caller), Guid> _searches = [];
+
     private enum Prepared { Fresh, Duplicate, Conflict, Included, Retrieved }
 
     public ReviewScenario Scenario { get; private set; } = null!;
@@ -75,7 +81,7 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
     public Target TargetFor(string route, Caller caller) => new(
         Scenario.ReviewId,
         _records.TryGetValue((route, caller), out var record) ? record : Named("conflict"),
-        SearchId,
+        _searches.TryGetValue((route, caller), out var search) ? search : SearchId,
         Named("kept"),
         Tag(caller));
 
@@ -120,6 +126,9 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
         await BuildOtherReviewAsync();
 
         SearchId = await review.SearchAsync("PubMed");
+        foreach (var route in SearchRoutes)
+            foreach (var caller in Enum.GetValues<Caller>())
+                _searches[(route, caller)] = await review.SearchAsync("Embase");
         var names = new[] { "kept", "decided", "votedByA", "votedByB", "conflict", "appraised" };
         var cells = RecordRoutes.Keys.SelectMany(route => Enum.GetValues<Caller>().Select(caller => (route, caller))).ToList();
         var ids = await ImportAsync(SearchId, names.Length + cells.Count);

@@ -53,6 +53,9 @@ public static class RouteRequests
         "PUT " + Review + "/stages/{stage}" => new { reviewersPerRecord = 2, blinded = true },
         "POST " + Review + "/exclusion-reasons" => new { code = "reason-" + t.Tag, label = "Reason added by " + t.Tag, stage = "full-text" },
         "POST " + Review + "/searches" => new { source = "Embase", kind = "database", query = "stem cells", searchedOn = "2025-02-01" },
+        "POST " + Review + "/searches/{searchId}/corrections" => new { reason = "Interface noted by " + t.Tag, platform = $"Ovid {Guid.NewGuid():N}" },
+        "POST " + Review + "/searches/{searchId}/withdrawal" => new { reason = "Wrong database, says " + t.Tag },
+        "POST " + Review + "/protocol" => new { reason = "Amended by " + t.Tag, question = $"Amended question {Guid.NewGuid():N}" },
         "POST " + Review + "/searches/{searchId}/imports" => new Upload(
             $"TY  - JOUR\r\nTI  - Imported by {t.Tag} about tissue engineering\r\nAU  - Importer{Letters(t.Tag)}, I.\r\nPY  - 2019\r\nER  - \r\n"),
         "POST " + Record + "/duplicate-of" => new { recordId = t.Kept, note = "Same study" },
