@@ -30,7 +30,7 @@ public static class SignOffEndpoint
         if (string.IsNullOrWhiteSpace(command.Meaning)) return Problems.Invalid("'meaning' is required.");
         var meaning = command.Meaning.Trim();
         if (!SignatureMeanings.IsKnown(meaning))
-            return Problems.Invalid($"'meaning' is one of {string.Join(", ", SignatureMeanings.All)}; '{Shorten(meaning)}' is not.");
+            return Problems.Invalid($"'meaning' must be one of: {string.Join(", ", SignatureMeanings.All)} (not '{Shorten(meaning)}').");
         return SignatureMeanings.Fits(meaning, command.Scope)
             ? Problems.None
             : Problems.Invalid("Meaning 'audit' signs the scope 'audit-trail', and only it; the other meanings sign a screening scope.");

@@ -100,7 +100,7 @@ public class SignOffTests
     {
         var problem = SignOffEndpoint.Validate(new SignOff(SignatureScope.TitleAbstract, meaning));
         problem.Status.ShouldBe(400);
-        problem.Detail.ShouldBe($"'meaning' is one of authorship, review, approval, responsibility, audit; '{meaning}' is not.");
+        problem.Detail.ShouldBe($"'meaning' must be one of: authorship, review, approval, responsibility, audit (not '{meaning}').");
     }
 
     [Theory]
