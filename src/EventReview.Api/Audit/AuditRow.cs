@@ -1,3 +1,4 @@
+using System.Globalization;
 using EventReview.Hosting;
 using EventReview.Prisma;
 using EventReview.Records;
@@ -23,11 +24,11 @@ public sealed class AuditNarrator
     public AuditRow Narrate(IEvent e)
     {
         var by = (e.Data as IReviewEvent)?.By;
-        var (what, why, previous) = Describe(e.StreamId, e.Data);
+        var (what, why, previous) = Describe(e.StreamId, e.Data, e.Timestamp);
         return new AuditRow(e.Sequence, e.Timestamp, by?.Id ?? "", by?.Name ?? "", e.EventTypeName, e.StreamId, what, why, previous, e.CorrelationId);
     }
 
-    private (string What, string? Why, string? Previous) Describe(Guid stream, object data)
+    private (string What, string? Why, string? Previous) Describe(Guid stream, object data, DateTimeOffset at)
     {
         switch (data)
         {
@@ -70,9 +71,21 @@ public sealed class AuditNarrator
             case Appraisal.AppraisalScoringConfigured a: return ($"set the scoring rule of {a.Instrument}", null, null);
             case Appraisal.CustomInstrumentAdded a: return ($"added the instrument {a.Instrument.Id}", null, null);
             case Appraisal.AppraisalSettingsConfigured a: return ($"set {a.AppraisersPerRecord} appraisers per record", null, null);
-            case SignatureRecorded s: return ($"SIGNED {SignedState.ScopeName(s.Scope)}: \"{s.Meaning}\" ({s.Records} records, state {s.StateHash[..12]})", null, null);
+            case SignatureRecorded s: return (Signed(s, at), null, null);
             default: return (data.GetType().Name, null, null);
         }
+    }
+
+    /// <summary>
+    /// A signature's manifestation (21 CFR 11.50): printed name, UTC date and time, and meaning in the line itself, so
+    /// it reads whole wherever the line is shown or printed; then the role and exactly what it covers.
+    /// </summary>
+    private static string Signed(SignatureRecorded s, DateTimeOffset at)
+    {
+        var covers = s.Scope == SignatureScope.AuditTrail ? $"{s.Records} events" : $"{s.Records} records";
+        var role = s.Role is { } given ? $" as {EventReviewJson.Name(given)}" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"SIGNED by {s.By.Name} on {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, meaning \"{s.Meaning}\"{role}: ")
+            + $"{SignedState.ScopeName(s.Scope)} ({covers}, state {s.StateHash[..12]})";
     }
 
     private static string Decision(Decision decision, string? reason) =>

@@ -83,4 +83,12 @@ public sealed class AuthOptions
     public int MaxTokenLifetimeMinutes { get; set; } = 24 * 60;
 
     public TimeSpan MaxTokenLifetime => TimeSpan.FromMinutes(MaxTokenLifetimeMinutes);
+
+    /// <summary>
+    /// How recent a signer's authentication (the token's auth_time) must be, in minutes: a signature needs the signer
+    /// to have just proved who they are (21 CFR 11.200(a)), not a token from this morning.
+    /// </summary>
+    public int SignatureFreshnessMinutes { get; set; } = 5;
+
+    public TimeSpan SignatureFreshness => TimeSpan.FromMinutes(SignatureFreshnessMinutes);
 }

@@ -18,6 +18,7 @@ public static class AuthenticationSetup
     public static IServiceCollection AddEventReviewAuthentication(this IServiceCollection services, AuthOptions auth, string dataDirectory)
     {
         if (auth.MaxTokenLifetimeMinutes < 1) throw new InvalidOperationException("EventReview:Auth:MaxTokenLifetimeMinutes must be at least 1.");
+        if (auth.SignatureFreshnessMinutes < 1) throw new InvalidOperationException("EventReview:Auth:SignatureFreshnessMinutes must be at least 1.");
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;

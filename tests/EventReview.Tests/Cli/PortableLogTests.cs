@@ -12,7 +12,7 @@ public class PortableLogTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var review = await ReviewScenario.WithTeamAsync(app);
         await PrismaDerivation.RandomHistory.RunAsync(review, records: 25, seed: 5);
-        await review.OkAsync(review.Lead, HttpMethod.Post, "/signatures", new { scope = "title-abstract", meaning = "approved title/abstract screening" });
+        await review.OkAsync(review.Lead, HttpMethod.Post, "/signatures", new { scope = "title-abstract", meaning = "approval" });
         var log = Path.Combine(Path.GetTempPath(), $"review-{review.ReviewId}.ndjson");
         var source = CliProcess.For(app.ConnectionString);
 

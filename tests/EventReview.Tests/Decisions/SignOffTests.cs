@@ -1,7 +1,9 @@
 using EventReview.Audit;
 using EventReview.Identity;
+using EventReview.Reviews;
 using EventReview.Rules;
 using EventReview.Signatures;
+using Shouldly;
 using static EventReview.Tests.Decisions.DecisionSpec;
 using static EventReview.Tests.Decisions.Histories;
 
@@ -9,8 +11,16 @@ namespace EventReview.Tests.Decisions;
 
 public class SignOffTests
 {
-    private static Func<FoldedHistory, RuleOutcome> SignOff(SignatureScope scope, string meaning = "Approved", Actor? by = null) =>
-        h => SignOffEndpoint.Decide(h.Review, h.Records, new SignOff(scope, meaning), by ?? Lead);
+    private static readonly DateTimeOffset SignedIn = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+
+    /// <summary>Three events of the review's log as the auditor read them, each with its chain hash.</summary>
+    private static readonly (string Event, string Hash)[] Log =
+    [
+        ($"{ReviewId:D}:1", new string('a', 64)), ($"{R1:D}:1", new string('b', 64)), ($"{R1:D}:2", new string('c', 64)),
+    ];
+
+    private static Func<FoldedHistory, RuleOutcome> SignOff(SignatureScope scope, string meaning = "approval", Actor? by = null) =>
+        h => SignOffEndpoint.Decide(h.Review, new SignableState(h.Records, Log), new SignOff(scope, meaning), by ?? Lead, SignedIn);
 
     /// <summary>The hash of exactly these records with these decisions (its canonical form is tested in StateHashTests).</summary>
     private static string StateOf(string scope, params (Guid Record, string Decision)[] entries) =>
@@ -21,17 +31,54 @@ public class SignOffTests
     {
         Given(ReviewWithTeam(), Imported(R1), IncludedAtTitleAbstract(R1), Imported(R2), ExcludedAtTitleAbstract(R2), Imported(R3),
                 VotedBy(S1, R3, Include))
-            .When(SignOff(SignatureScope.TitleAbstract, " Approved title-abstract screening "))
-            .Then(new SignatureRecorded(ReviewId, SignatureScope.TitleAbstract, "Approved title-abstract screening",
-                StateOf("title-abstract", (R1, "include"), (R2, "exclude:wrong-population")), 2, Lead));
+            .When(SignOff(SignatureScope.TitleAbstract, " approval "))
+            .Then(new SignatureRecorded(ReviewId, SignatureScope.TitleAbstract, "approval",
+                StateOf("title-abstract", (R1, "include"), (R2, "exclude:wrong-population")), 2, Lead, Role.Lead, SignedIn));
     }
 
     [Fact]
     public void The_included_set_is_what_full_text_included()
     {
         Given(ReviewWithTeam(), IncludedAtFullText(R1), AtFullText(R2), Imported(R3), IncludedAtTitleAbstract(R3))
-            .When(SignOff(SignatureScope.IncludedSet))
-            .Then(new SignatureRecorded(ReviewId, SignatureScope.IncludedSet, "Approved", StateOf("included-set", (R1, "include")), 1, Lead));
+            .When(SignOff(SignatureScope.IncludedSet, "responsibility"))
+            .Then(new SignatureRecorded(ReviewId, SignatureScope.IncludedSet, "responsibility", StateOf("included-set", (R1, "include")), 1, Lead,
+                Role.Lead, SignedIn));
+    }
+
+    [Theory]
+    [InlineData("authorship")]
+    [InlineData("review")]
+    [InlineData("approval")]
+    [InlineData("responsibility")]
+    public void A_lead_signs_the_screening_with_each_meaning_of_theirs_as_lead(string meaning)
+    {
+        Given(ReviewWithTeam(), Imported(R1), IncludedAtTitleAbstract(R1))
+            .When(SignOff(SignatureScope.TitleAbstract, meaning))
+            .Then(new SignatureRecorded(ReviewId, SignatureScope.TitleAbstract, meaning, StateOf("title-abstract", (R1, "include")), 1, Lead,
+                Role.Lead, SignedIn));
+    }
+
+    [Fact]
+    public void An_auditor_signs_that_they_audited_exactly_the_log_they_read()
+    {
+        Given(ReviewWithTeam(), Imported(R1), IncludedAtTitleAbstract(R1))
+            .When(SignOff(SignatureScope.AuditTrail, "audit", Auditor))
+            .Then(new SignatureRecorded(ReviewId, SignatureScope.AuditTrail, "audit", StateHash.Of(ReviewId.ToString("D"), "audit-trail", Log), 3,
+                Auditor, Role.Auditor, SignedIn));
+    }
+
+    [Fact]
+    public void Each_meaning_is_given_only_under_its_role()
+    {
+        Given(ReviewWithTeam(), Imported(R1), IncludedAtTitleAbstract(R1))
+            .When(SignOff(SignatureScope.TitleAbstract, "approval", Auditor))
+            .ThenRefused(RefusalKind.Forbidden);
+        Given(ReviewWithTeam(), Imported(R1), IncludedAtTitleAbstract(R1))
+            .When(SignOff(SignatureScope.AuditTrail, "audit", Lead))
+            .ThenRefused(RefusalKind.Forbidden);
+        Given(ReviewWithTeam(), Imported(R1), IncludedAtTitleAbstract(R1))
+            .When(SignOff(SignatureScope.TitleAbstract, "authorship", S1))
+            .ThenRefused(RefusalKind.Forbidden);
     }
 
     [Fact]
@@ -45,11 +92,21 @@ public class SignOffTests
             .ThenRefused(RefusalKind.Conflict, "nothing-to-sign");
     }
 
-    [Fact]
-    public void Only_a_lead_signs_off()
+    [Theory]
+    [InlineData("Approved title/abstract screening")]
+    [InlineData("Approval")]
+    [InlineData("auditing")]
+    public void A_meaning_outside_the_fixed_list_is_refused_naming_every_allowed_one(string meaning)
     {
-        Given(ReviewWithTeam(), Imported(R1), IncludedAtTitleAbstract(R1))
-            .When(SignOff(SignatureScope.TitleAbstract, by: Auditor))
-            .ThenRefused(RefusalKind.Forbidden);
+        var problem = SignOffEndpoint.Validate(new SignOff(SignatureScope.TitleAbstract, meaning));
+        problem.Status.ShouldBe(400);
+        problem.Detail.ShouldBe($"'meaning' must be one of: authorship, review, approval, responsibility, audit (not '{meaning}').");
     }
+
+    [Theory]
+    [InlineData(SignatureScope.TitleAbstract, "audit")]
+    [InlineData(SignatureScope.IncludedSet, "audit")]
+    [InlineData(SignatureScope.AuditTrail, "approval")]
+    public void Audit_signs_the_audit_trail_and_nothing_else_does(SignatureScope scope, string meaning) =>
+        SignOffEndpoint.Validate(new SignOff(scope, meaning)).Status.ShouldBe(400);
 }

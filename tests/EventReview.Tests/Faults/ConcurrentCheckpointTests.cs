@@ -133,7 +133,7 @@ public class ConcurrentCheckpointTests(ConcurrentCheckpointsFixture app) : IClas
                 if (verification.GetProperty("checkpoint") is { ValueKind: JsonValueKind.Object } checkpoint) checkpoints.Add(checkpoint.GetRawText());
 
                 using var signed = await review.SendAsync(review.Lead, HttpMethod.Post, "/signatures",
-                    new { scope = "title-abstract", meaning = $"Approved title-abstract screening so far ({n})" });
+                    new { scope = "title-abstract", meaning = "approval" });
                 var text = await signed.Content.ReadAsStringAsync(ct);
                 if (signed.StatusCode == HttpStatusCode.OK) signOffs++;
                 else if (signed.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity

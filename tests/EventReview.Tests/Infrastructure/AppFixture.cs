@@ -76,8 +76,9 @@ public class AppFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    public string TokenFor(string userId, string? name = null, TimeSpan? lifetime = null) =>
-        TokenIssuer.Mint(Auth, Key, userId, name ?? userId, lifetime ?? TimeSpan.FromHours(1));
+    /// <param name="authTime">When the user signed in (auth_time): the token's issue time unless given.</param>
+    public string TokenFor(string userId, string? name = null, TimeSpan? lifetime = null, DateTime? authTime = null) =>
+        TokenIssuer.Mint(Auth, Key, userId, name ?? userId, lifetime ?? TimeSpan.FromHours(1), authTime: authTime);
 
     /// <summary>An HTTP client acting as the given user, for tests that read raw responses.</summary>
     public HttpClient ClientFor(string userId, string? name = null)

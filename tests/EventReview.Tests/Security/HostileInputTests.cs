@@ -128,6 +128,7 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         { "POST " + RouteRequests.Record + "/votes", "decision", "0" },
         { "POST " + RouteRequests.Record + "/resolution", "decision", "\"perhaps\"" },
         { "POST " + RouteRequests.Review + "/signatures", "scope", "\"everything\"" },
+        { "POST " + RouteRequests.Review + "/signatures", "meaning", "\"endorsement\"" },
         { "PUT " + RouteRequests.Review + "/appraisal-scoring/{instrument}", "notApplicable", "\"ignore\"" },
         { "POST " + RouteRequests.Review + "/instruments", "overall", "\"made-up\"" },
     };

@@ -71,7 +71,7 @@ public static class RouteRequests
         "PUT " + Review + "/appraisal-settings" => new { appraisersPerRecord = 1 },
         "PUT " + Review + "/appraisal-scoring/{instrument}" => new { thresholdPercent = 70, notApplicable = "exclude-from-denominator" },
         "POST " + Review + "/reported-flow" => new { source = "Published figure 1", figures = new Dictionary<string, int> { ["database_results"] = 5 } },
-        "POST " + Review + "/signatures" => new { scope = "title-abstract", meaning = "Approved title/abstract screening" },
+        "POST " + Review + "/signatures" => new { scope = "title-abstract", meaning = "approval" },
         _ => null,
     };
 
