@@ -94,6 +94,8 @@ public class SeedTablesTests(AppFixture app) : IClassFixture<AppFixture>
 
         var harris = await scenario.RowAsync(Rob1.Id, records["Harris et al. (2024)"]);
         (harris.Str("total"), harris.Str("verdict")).ShouldBe(("5/7 (71.4%)", "accepted"));
+        // The score's verdict is provisional: neither appraisal is complete, so neither has an outcome yet.
+        (petrou.Str("outcome"), harris.Str("outcome")).ShouldBe(("incomplete", "incomplete"));
     }
 
     [Fact]
