@@ -6,13 +6,26 @@ using EventReview.Screening;
 
 namespace EventReview.Appraisal;
 
-/// <summary>One record's row in an instrument's table, with the standing it was computed from.</summary>
-/// <summary>An appraised record: its state, its bibliographic data (for the study label) and its ratings.</summary>
-public sealed record AppraisedRecord(RecordState Record, BibRecord Bibliographic, RecordAppraisal Ratings);
-
-public sealed record ReportRow(RecordState Record, AppraisalStanding Standing, bool Blinded, AppraisalTableRow Row)
+/// <summary>
+/// An appraised record: its state, its bibliographic data (for the study label), its ratings and, while it stands,
+/// the note of the full-text exclusion an appraisal made (it names the rule that made it).
+/// </summary>
+public sealed record AppraisedRecord(RecordState Record, BibRecord Bibliographic, RecordAppraisal Ratings, string? ExclusionNote = null)
 {
     public bool ExcludedOnQuality => Record.FullText is { Outcome: Decision.Exclude, Basis: DecisionBasis.Appraisal };
+}
+
+/// <summary>
+/// A standing exclusion on appraisal as it was decided: <paramref name="Rule"/> is its note (instrument, total and
+/// the threshold then in force); <paramref name="CurrentRuleExcludes"/> says whether the current settings would
+/// exclude too, so a later change of threshold shows beside the exclusion instead of contradicting it.
+/// </summary>
+public sealed record QualityExclusion(string? Rule, bool CurrentRuleExcludes);
+
+/// <summary>One record's row in an instrument's table, with the standing it was computed from.</summary>
+public sealed record ReportRow(RecordState Record, AppraisalStanding Standing, bool Blinded, AppraisalTableRow Row, QualityExclusion? Exclusion)
+{
+    public bool ExcludedOnQuality => Exclusion is not null;
 }
 
 public sealed record ReportTable(AppraisalInstrument Instrument, ScoringRule Rule, AppraisalTable Table, IReadOnlyList<ReportRow> Rows);
@@ -53,7 +66,7 @@ public static class AppraisalReport
     private static ReportRow? RowOf(AppraisalInstrument instrument, ScoringRule rule, int appraisersPerRecord, AppraisedRecord appraised,
         string? blindedViewer)
     {
-        var (record, bibliographic, ratings) = appraised;
+        var (record, bibliographic, ratings, exclusionNote) = appraised;
         var given = ratings.Of(instrument.Id);
         if (given.Count == 0) return null;
 
@@ -70,7 +83,8 @@ public static class AppraisalReport
         var row = standing.Result is not null
             ? AppraisalTableBuilder.Build(instrument, rule, [new AppraisalTableInput(study, standing.Counted)]).Rows[0]
             : AwaitingConsensus(instrument, rule, standing, study);
-        return new ReportRow(record, standing, blinded, row);
+        var exclusion = appraised.ExcludedOnQuality ? new QualityExclusion(exclusionNote, rule.ExcludeOnQuality && standing.Rejected) : null;
+        return new ReportRow(record, standing, blinded, row, exclusion);
     }
 
     /// <summary>A row without a score: the agreed ratings shown, the disputed items empty, no verdict.</summary>

@@ -34,7 +34,22 @@ public sealed record AppraisalStanding(
     AppraisalResult? Result,
     bool Final)
 {
+    public const string Incomplete = "incomplete";
+    public const string AwaitingConsensus = "awaiting-consensus";
+    public const string NotScored = "not-scored";
+
     public bool Rejected => Final && Result?.Verdict == AppraisalVerdict.Rejected;
+
+    /// <summary>
+    /// The appraisal's verdict as a reader may rely on it: accepted or rejected only once final (every item rated
+    /// by the appraisers the review requires, disputes settled); otherwise incomplete or awaiting consensus. A tool
+    /// judged by its overall rating alone is not scored (its overall rating is the judgement).
+    /// </summary>
+    public string Outcome =>
+        DisputedItems.Count > 0 ? AwaitingConsensus
+        : !Final ? Incomplete
+        : Result?.Verdict is { } verdict ? Hosting.EventReviewJson.Name(verdict)
+        : NotScored;
 }
 
 /// <summary>

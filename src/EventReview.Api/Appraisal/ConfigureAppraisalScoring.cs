@@ -13,14 +13,17 @@ namespace EventReview.Appraisal;
 /// <summary>
 /// The review's scoring rule for one instrument. <paramref name="Points"/> left out keeps the instrument's default
 /// points; the threshold and the not-applicable treatment are always stated. The RoB 2 and AMSTAR 2 options
-/// left out mean the published rule.
+/// left out mean the published rule. A configured rule always sums points (the lead chose a score explicitly);
+/// <paramref name="ExcludeOnQuality"/> true makes a final verdict below the threshold exclude the record at full
+/// text, and left out or false the verdict is shown but excludes nobody.
 /// </summary>
 public sealed record ConfigureAppraisalScoring(
     IReadOnlyDictionary<string, int>? Points,
     decimal? ThresholdPercent,
     NotApplicableTreatment? NotApplicable,
     int? SomeConcernsDomainsForHigh,
-    int? NonCriticalWeaknessesForLow);
+    int? NonCriticalWeaknessesForLow,
+    bool ExcludeOnQuality = false);
 
 public static class ConfigureAppraisalScoringEndpoint
 {
@@ -40,7 +43,8 @@ public static class ConfigureAppraisalScoringEndpoint
             command.ThresholdPercent!.Value,
             command.NotApplicable!.Value,
             command.SomeConcernsDomainsForHigh,
-            command.NonCriticalWeaknessesForLow);
+            command.NonCriticalWeaknessesForLow,
+            command.ExcludeOnQuality);
         var errors = ScoringValidation.Validate(definition, rule);
         if (errors.Count > 0) return Refusal.Invalid(string.Join("; ", errors));
         return RuleOutcome.Append(new AppraisalScoringConfigured(review.Id, definition.Id, rule, by));

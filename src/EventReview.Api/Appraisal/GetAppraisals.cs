@@ -13,13 +13,17 @@ namespace EventReview.Appraisal;
 /// <summary>
 /// One record's appraisal with one instrument. <see cref="Ratings"/> are the ratings that count, in column order
 /// (null where unrated or disputed); <see cref="Appraisers"/> and <see cref="Consensus"/> show who gave what.
-/// Score, percentage and verdict are null while independent ratings await consensus.
+/// Score, percentage and verdict are null while independent ratings await consensus. <see cref="Verdict"/> is what the
+/// ratings so far give under the current rule; <see cref="Outcome"/> is the appraisal's verdict, "incomplete" until
+/// it is final.
 /// </summary>
 public sealed record AppraisalRowView(
     Guid RecordId,
     string Study,
     string RecordStatus,
     bool ExcludedOnQuality,
+    QualityExclusion? QualityExclusion,
+    string Outcome,
     string Basis,
     bool Final,
     bool Blinded,
@@ -92,9 +96,19 @@ public static class GetAppraisalsEndpoint
         var viewer = Actor.From(user).Id;
         var blinded = review!.Settings(Stage.FullText).Blinded && !Blinding.SeesEverything(review, viewer) ? viewer : null;
         var bibliography = await RecordBibliography.LoadAsync(session, records.Keys, ct);
-        var appraised = appraisals.Where(a => records.ContainsKey(a.Id)).Select(a => new AppraisedRecord(records[a.Id], bibliography[a.Id], a));
+        var appraised = new List<AppraisedRecord>();
+        foreach (var a in appraisals.Where(a => records.ContainsKey(a.Id)))
+        {
+            var record = new AppraisedRecord(records[a.Id], bibliography[a.Id], a);
+            appraised.Add(record.ExcludedOnQuality ? record with { ExclusionNote = await ExclusionNoteAsync(session, a.Id, ct) } : record);
+        }
         return (AppraisalReport.Build(settings, appraised, blinded, only), r => Blinding.Status(review, viewer, r), null);
     }
+
+    /// <summary>The note of the appraisal's standing exclusion, read from the record's stream (few records have one).</summary>
+    private static async Task<string?> ExclusionNoteAsync(IQuerySession session, Guid recordId, CancellationToken ct) =>
+        (await session.Events.FetchStreamAsync(recordId, token: ct)).Select(e => e.Data).OfType<ScreeningDecided>()
+            .LastOrDefault(d => d is { Stage: Stage.FullText, Basis: DecisionBasis.Appraisal })?.Note;
 
     private static IResult Csv(IReadOnlyList<ReportTable> tables)
     {
@@ -132,6 +146,8 @@ public static class GetAppraisalsEndpoint
             row.Row.Study,
             status(row.Record),
             row.ExcludedOnQuality,
+            row.Exclusion,
+            standing.Outcome,
             EventReviewJson.Name(standing.Basis),
             standing.Final,
             row.Blinded,

@@ -54,9 +54,9 @@ public static class RateAppraisalEndpoint
             .FirstOrDefault(p => p is not null));
 
     /// <summary>
-    /// An appraiser's ratings (or a lead's or resolver's consensus ratings). A final appraisal below the review's
-    /// threshold excludes the record at full text, and the first such exclusion adds the quality reason to the
-    /// review's catalogue.
+    /// An appraiser's ratings (or a lead's or resolver's consensus ratings). Where the lead turned exclusion on for
+    /// the instrument, a final appraisal below the threshold excludes the record at full text, and the first such
+    /// exclusion adds the quality reason to the review's catalogue.
     /// </summary>
     public static RuleOutcome Decide(Review review, RecordState record, (RecordAppraisal Ratings, AppraisalSettings Settings) read,
         RateAppraisal command, Actor by)
@@ -85,6 +85,7 @@ public static class RateAppraisalEndpoint
         }
         var errors = RatingValidation.Validate(instrument, command.Ratings);
         if (errors.Count > 0) return Refusal.Invalid(string.Join("; ", errors));
+        if (command.Consensus && ConsensusRules.Refuse(instrument, ratings, command) is { } refused) return refused;
         var unrated = (command.Justifications?.Keys ?? []).Where(k => !command.Ratings!.ContainsKey(k)).ToList();
         if (unrated.Count > 0)
             return Refusal.Invalid($"'justifications' names items that are not rated in this request: {string.Join(", ", unrated)}.");
@@ -107,8 +108,10 @@ public static class RateAppraisalEndpoint
 
         // Ratings not yet stored sort after every stored one.
         var after = events.OfType<AppraisalItemRated>().Aggregate(ratings, (state, e) => state.With(e, DateTimeOffset.MaxValue));
-        var standing = AppraisalStandings.Of(instrument, settings.RuleFor(instrument), after.Ratings, settings.AppraisersPerRecord);
-        if (!standing.Rejected) return RuleOutcome.Append([.. events]);
+        var rule = settings.RuleFor(instrument);
+        var standing = AppraisalStandings.Of(instrument, rule, after.Ratings, settings.AppraisersPerRecord);
+        // A low verdict is information; it excludes only where the lead made it a rule for this instrument.
+        if (!rule.ExcludeOnQuality || !standing.Rejected) return RuleOutcome.Append([.. events]);
 
         var reason = AppraisalRules.QualityReason;
         if (review.Reason(reason.Stage, reason.Code) is null)

@@ -114,12 +114,13 @@ public static class SeedLoader
             Step($"reason {code}", AddExclusionReasonEndpoint.Decide(review, command, lead));
         }
 
-        // The paper's rule, stated on the review rather than left to the instruments' defaults.
+        // The paper's rule, stated on the review rather than left to the instruments' defaults: it sums points (RoB 1
+        // included) and excludes below 70%, neither of which an instrument does by default.
         foreach (var instrument in new[] { Rob1.Instrument, JbiQuasiExperimental.Instrument, Amstar2.Instrument, Sanra2.Instrument })
         {
             var rule = ScoringRule.Seed(instrument.Ratings);
             var command = new ConfigureAppraisalScoring(rule.Points, rule.ThresholdPercent, rule.NotApplicable, rule.SomeConcernsDomainsForHigh,
-                rule.NonCriticalWeaknessesForLow);
+                rule.NonCriticalWeaknessesForLow, ExcludeOnQuality: true);
             Ensure($"scoring of {instrument.Id}", ConfigureAppraisalScoringEndpoint.Validate(command));
             Step($"scoring of {instrument.Id}", ConfigureAppraisalScoringEndpoint.Decide(review, settings, instrument.Id, command, lead));
         }

@@ -18,12 +18,23 @@ public class Rob2JudgementTests
         AppraisalScoring.Score(Rob2.Instrument, Rob2.Instrument.DefaultScoring with { SomeConcernsDomainsForHigh = someConcernsForHigh }, domains);
 
     [Fact]
-    public void All_domains_low_is_low_and_scores_5_of_5()
+    public void All_domains_low_is_low_and_by_default_is_not_summed_into_a_score_or_verdict()
     {
         var result = Score(Domains("low", "low", "low", "low", "low"));
 
         result.OverallRating!.Code.ShouldBe("low");
+        (result.Summed, result.Percentage, result.Verdict).ShouldBe((false, null, null));
+        AppraisalScoring.FormatTotal(result).ShouldBe("Low risk of bias");
+    }
+
+    [Fact]
+    public void A_score_the_lead_configures_explicitly_sums_the_domains()
+    {
+        // The seed paper's rule: one point per low domain, accepted from 70%: 5/5.
+        var result = AppraisalScoring.Score(Rob2.Instrument, ScoringRule.Seed(Rob2.Instrument.Ratings), Domains("low", "low", "low", "low", "low"));
+
         (result.Score, result.Maximum, result.Verdict).ShouldBe((5, 5, AppraisalVerdict.Accepted));
+        result.OverallRating!.Code.ShouldBe("low");
     }
 
     [Fact]
@@ -76,8 +87,7 @@ public class Rob2JudgementTests
 
         result.OverallRating.ShouldBeNull();
         result.Complete.ShouldBeFalse();
-        // Four low of five domains: 4/5 = 80%.
-        (result.Score, result.Maximum).ShouldBe((4, 5));
+        (result.Verdict, AppraisalScoring.FormatTotal(result)).ShouldBe((null, "no overall judgement yet"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace EventReview.Tests.Appraisal;
 public class SeedAppraisalTests
 {
     private static AppraisalTable SeedTable(AppraisalInstrument instrument, NotApplicableTreatment notApplicable) =>
-        SeedAppraisals.Table(instrument, instrument.DefaultScoring with { NotApplicable = notApplicable });
+        SeedAppraisals.Table(instrument, ScoringRule.Seed(instrument.Ratings, notApplicable));
 
     private static AppraisalTableRow Row(AppraisalTable table, string study) => table.Rows.Single(r => r.Study == study);
 

@@ -25,7 +25,19 @@ public sealed class AppraisalScenario(ReviewScenario review)
             new { userId = scenario.A1, name = "Appraiser One", roles = new[] { "appraiser" } });
         await scenario.Review.OkAsync(scenario.Review.Lead, HttpMethod.Post, "/members",
             new { userId = scenario.A2, name = "Appraiser Two", roles = new[] { "appraiser" } });
+        await scenario.PapersRuleAsync();
         return scenario;
+    }
+
+    /// <summary>The seed paper's rule stated by the lead, as the seed states it: points summed, excluded below 70%.</summary>
+    public async Task PapersRuleAsync(bool excludeOnQuality = true)
+    {
+        foreach (var instrument in new[] { Rob1.Instrument, JbiQuasiExperimental.Instrument, Amstar2.Instrument, Sanra2.Instrument })
+        {
+            var rule = ScoringRule.Seed(instrument.Ratings);
+            await Review.OkAsync(Review.Lead, HttpMethod.Put, $"/appraisal-scoring/{instrument.Id}",
+                new { points = rule.Points, thresholdPercent = rule.ThresholdPercent, notApplicable = "exclude-from-denominator", excludeOnQuality });
+        }
     }
 
     /// <summary>The seed studies as imported records, by their printed name, each included at title-abstract and retrieved.</summary>

@@ -21,7 +21,7 @@ public class IndependentAppraisalTests(AppFixture app) : IClassFixture<AppFixtur
         var scenario = await AppraisalScenario.WithAppraisersAsync(app);
         await scenario.Review.OkAsync(scenario.Review.Lead, HttpMethod.Put, "/appraisal-settings", new { appraisersPerRecord = 2 });
         await scenario.Review.OkAsync(scenario.Review.Lead, HttpMethod.Put, $"/appraisal-scoring/{JbiQuasiExperimental.Id}",
-            new { thresholdPercent = 70, notApplicable = "count-as-zero" });
+            new { thresholdPercent = 70, notApplicable = "count-as-zero", excludeOnQuality = true });
         var record = (await scenario.RetrievedStudiesAsync(AppraisalScenario.Seed(Cohen)))[Cohen];
         return (scenario, record);
     }
@@ -89,7 +89,7 @@ public class IndependentAppraisalTests(AppFixture app) : IClassFixture<AppFixtur
 
         // Consensus on item 2 as not applicable: the appraisers' agreed ratings elsewhere give 6/9 again.
         var settled = await scenario.RatedAsync(scenario.Review.Resolver, record, JbiQuasiExperimental.Id,
-            AppraisalScenario.Ratings(("2", "not-applicable")), consensus: true);
+            AppraisalScenario.Ratings(("2", "not-applicable")), note: "The comparison group is historical, so item 2 does not apply", consensus: true);
 
         (settled.Str("basis"), settled.Str("total"), settled.Str("status")).ShouldBe(("consensus", "6/9 (66.7%)", RecordStatus.ExcludedFullText));
         var trail = (await scenario.Review.GetJsonAsync(scenario.Review.Lead, $"/records/{record}/trail")).GetProperty("events").EnumerateArray().ToList();

@@ -45,6 +45,12 @@ public class RateAppraisalTests
 
     private static AppraisalSettingsConfigured AppraisersPerRecord(int n) => new AppraisalSettingsConfigured(ReviewId, n, Lead);
 
+    /// <summary>The seed paper's rule for SANRA with exclusion turned on, as the lead must state it to exclude.</summary>
+    private static AppraisalScoringConfigured ExclusionOn() =>
+        new(ReviewId, Sanra2.Id, ScoringRule.Seed(Sanra2.Instrument.Ratings) with { ExcludeOnQuality = true }, Lead);
+
+    private const string Settled = "Settled at the consensus meeting of 3 March";
+
     [Fact]
     public void Ratings_are_recorded_item_by_item_in_the_instruments_order()
     {
@@ -56,15 +62,33 @@ public class RateAppraisalTests
     [Fact]
     public void A_final_appraisal_below_the_threshold_excludes_the_record_on_quality()
     {
-        Given(ReviewWithTeam(), IncludedAtFullText(R1))
+        Given(ReviewWithTeam(), ExclusionOn(), IncludedAtFullText(R1))
             .When(Rate(A1, Sanra(Low)))
             .Then([.. SanraRated(A1, Sanra(Low)), QualityReasonAdded(A1), ExcludedOnQuality(A1)]);
     }
 
     [Fact]
+    public void Without_the_lead_turning_exclusion_on_a_final_rejected_appraisal_excludes_nothing()
+    {
+        Given(ReviewWithTeam(), IncludedAtFullText(R1))
+            .When(Rate(A1, Sanra(Low)))
+            .Then(SanraRated(A1, Sanra(Low)));
+    }
+
+    [Fact]
+    public void After_the_exclusion_is_reopened_a_revised_appraisal_decides_again()
+    {
+        var reopened = new StageReopened(ReviewId, R1, FullText, "Excluded under a threshold the protocol never set", null, Lead);
+        Given(ReviewWithTeam(), ExclusionOn(), IncludedAtFullText(R1), SanraRated(A1, Sanra(Low)), QualityReasonAdded(A1), ExcludedOnQuality(A1), reopened)
+            .When(Rate(A1, Sanra("1", "1", "1", "1", "1", "0"), note: "Item 6 re-read: no data presented"))
+            .Then(new AppraisalItemRated(ReviewId, R1, Sanra2.Id, "2019", "6", "0", null, "Item 6 re-read: no data presented", true, false, A1),
+                ExcludedOnQuality(A1, "SANRA: Scale for the Assessment of Narrative Review Articles (sanra2 2019): 5/12 (41.7%) is below the 70% threshold"));
+    }
+
+    [Fact]
     public void The_quality_reason_joins_the_catalogue_only_if_it_is_not_there()
     {
-        Given(ReviewWithTeam(), ReasonAdded(FullText, "quality-below-threshold", "Quality below threshold"), AtFullText(R1))
+        Given(ReviewWithTeam(), ExclusionOn(), ReasonAdded(FullText, "quality-below-threshold", "Quality below threshold"), AtFullText(R1))
             .When(Rate(A1, Sanra(Low)))
             .Then([.. SanraRated(A1, Sanra(Low)), ExcludedOnQuality(A1)]);
     }
@@ -106,7 +130,7 @@ public class RateAppraisalTests
     [Fact]
     public void With_two_appraisers_required_the_second_agreeing_low_appraisal_excludes_the_record()
     {
-        Given(ReviewWithTeam(), AppraisersPerRecord(2), AtFullText(R1), SanraRated(A1, Sanra(Low)))
+        Given(ReviewWithTeam(), ExclusionOn(), AppraisersPerRecord(2), AtFullText(R1), SanraRated(A1, Sanra(Low)))
             .When(Rate(A2, Sanra(Low)))
             .Then([.. SanraRated(A2, Sanra(Low)), QualityReasonAdded(A2), ExcludedOnQuality(A2)]);
     }
@@ -117,9 +141,29 @@ public class RateAppraisalTests
         Given(ReviewWithTeam(), AppraisersPerRecord(2), AtFullText(R1), SanraRated(A1, Sanra(Low)))
             .When(Rate(A2, Sanra(High)))
             .Then(SanraRated(A2, Sanra(High)));
+        Given(ReviewWithTeam(), ExclusionOn(), AppraisersPerRecord(2), AtFullText(R1), SanraRated(A1, Sanra(Low)), SanraRated(A2, Sanra(High)))
+            .When(Rate(Resolver, Sanra(Low), note: Settled, consensus: true))
+            .Then([.. SanraRated(Resolver, Sanra(Low), Settled, consensus: true), QualityReasonAdded(Resolver), ExcludedOnQuality(Resolver)]);
+    }
+
+    [Fact]
+    public void Consensus_needs_a_note()
+    {
         Given(ReviewWithTeam(), AppraisersPerRecord(2), AtFullText(R1), SanraRated(A1, Sanra(Low)), SanraRated(A2, Sanra(High)))
             .When(Rate(Resolver, Sanra(Low), consensus: true))
-            .Then([.. SanraRated(Resolver, Sanra(Low), consensus: true), QualityReasonAdded(Resolver), ExcludedOnQuality(Resolver)]);
+            .ThenRefused(RefusalKind.Conflict, "consensus-needs-note");
+    }
+
+    [Fact]
+    public void Consensus_settles_only_items_the_appraisers_rated_differently()
+    {
+        // Both rated item 1 "1"; only item 2 differs.
+        Given(ReviewWithTeam(), AppraisersPerRecord(2), AtFullText(R1), SanraRated(A1, Sanra("1", "1")), SanraRated(A2, Sanra("1", "2")))
+            .When(Rate(Lead, Sanra("0", "2"), note: Settled, consensus: true))
+            .ThenRefused(RefusalKind.Conflict, "consensus-on-undisputed-item");
+        Given(ReviewWithTeam(), AppraisersPerRecord(2), AtFullText(R1), SanraRated(A1, Sanra("1", "1")), SanraRated(A2, Sanra("1", "2")))
+            .When(Rate(Lead, Sanra(null, "2"), note: Settled, consensus: true))
+            .Then(SanraRated(Lead, Sanra(null, "2"), Settled, consensus: true));
     }
 
     [Fact]
@@ -165,9 +209,9 @@ public class RateAppraisalTests
         Given(ReviewWithTeam(), AtFullText(R1))
             .When(Rate(A1, Sanra(High), consensus: true))
             .ThenRefused(RefusalKind.Forbidden);
-        Given(ReviewWithTeam(), AtFullText(R1))
-            .When(Rate(Lead, Sanra(High), consensus: true))
-            .Then(SanraRated(Lead, Sanra(High), consensus: true));
+        Given(ReviewWithTeam(), AtFullText(R1), SanraRated(A1, Sanra(Low)), SanraRated(A2, Sanra(High)))
+            .When(Rate(Lead, Sanra(High), note: Settled, consensus: true))
+            .Then(SanraRated(Lead, Sanra(High), Settled, consensus: true));
     }
 
     [Fact]
@@ -235,7 +279,8 @@ public class RateAppraisalTests
         var checklist = new AppraisalInstrument("stem-cell-checklist", "1.0", "Stem cell trial checklist",
             [new InstrumentItem("dose", "Is the cell dose reported?")],
             [new RatingOption("no", "No"), new RatingOption("yes", "Yes")],
-            new ScoringRule(new Dictionary<string, int> { ["no"] = 0, ["yes"] = 1 }, 100m, NotApplicableTreatment.ExcludeFromDenominator));
+            new ScoringRule(new Dictionary<string, int> { ["no"] = 0, ["yes"] = 1 }, 100m, NotApplicableTreatment.ExcludeFromDenominator,
+                ExcludeOnQuality: true));
         Given(ReviewWithTeam(), new CustomInstrumentAdded(ReviewId, checklist, Lead), AtFullText(R1))
             .When(Rate(A1, new Dictionary<string, string> { ["dose"] = "no" }, checklist.Id))
             .Then(new AppraisalItemRated(ReviewId, R1, "stem-cell-checklist", "1.0", "dose", "no", null, null, false, false, A1),

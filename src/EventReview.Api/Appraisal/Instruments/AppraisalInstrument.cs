@@ -46,6 +46,9 @@ public enum OverallRatingMethod
 {
     None,
 
+    /// <summary>RoB 1: the least favourable judgement over the key domains (Cochrane Handbook 5.1, table 8.7.a).</summary>
+    Rob1,
+
     /// <summary>RoB 2: the least favourable domain judgement (Sterne et al. 2019, BMJ 366:l4898).</summary>
     Rob2,
 

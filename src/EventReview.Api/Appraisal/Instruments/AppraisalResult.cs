@@ -17,7 +17,11 @@ public sealed record AppraisalResult(
     bool Complete,
     IReadOnlyList<string> MissingItems,
     IReadOnlyList<string> NotApplicableItems,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>False when the rule judges by the tool's overall rating alone: score and maximum are then meaningless.</summary>
+    public bool Summed { get; init; } = true;
+}
 
 /// <summary>An instrument's own overall judgement, with the facts it rests on (for example which items were flaws).</summary>
 public sealed record OverallRating(string Code, string Label, string Basis);

@@ -63,6 +63,14 @@ public static class AppraisalScoring
             }
         }
 
+        if (!rule.Summed)
+        {
+            // The tool's guidance forbids summing its domains: the overall judgement stands alone.
+            notes.Add("judged by the tool's overall rule; domains are not summed, so there is no score or verdict");
+            return new AppraisalResult(instrument.Id, instrument.Version, 0, 0, null, rule.ThresholdPercent, null, overall,
+                missing.Count == 0, missing, notApplicable, notes) { Summed = false };
+        }
+
         return new AppraisalResult(
             instrument.Id,
             instrument.Version,
@@ -92,7 +100,11 @@ public static class AppraisalScoring
             ? $"{score}/{maximum} (n/a)"
             : string.Create(CultureInfo.InvariantCulture, $"{score}/{maximum} ({Math.Round(score * 100m / maximum, 1, MidpointRounding.AwayFromZero):0.#}%)");
 
-    public static string FormatTotal(AppraisalResult result) => FormatTotal(result.Score, result.Maximum);
+    /// <summary>The total, or for a tool that is not summed its overall judgement ("not rated" until it has one).</summary>
+    public static string FormatTotal(AppraisalResult result) =>
+        !result.Summed
+            ? result.OverallRating?.Label ?? "no overall judgement yet"
+            : FormatTotal(result.Score, result.Maximum);
 
     private static int ItemMaximum(AppraisalInstrument instrument, ScoringRule rule, InstrumentItem item) =>
         instrument.AllowedRatings(item)

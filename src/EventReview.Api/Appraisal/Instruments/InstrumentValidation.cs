@@ -125,6 +125,13 @@ public static partial class InstrumentValidation
                 }
 
                 break;
+            case OverallRatingMethod.Rob1:
+                if (!definition.Ratings.Select(r => r.Code).Order(StringComparer.Ordinal).SequenceEqual([Rob1.High, Rob1.Low, Rob1.Unclear]))
+                {
+                    errors.Add("the rob1 overall rating needs exactly the ratings low, unclear and high");
+                }
+
+                break;
             case OverallRatingMethod.Amstar2:
                 if (definition.FindRating(Amstar2.No) is null || !definition.Items.Any(i => i.Critical))
                 {

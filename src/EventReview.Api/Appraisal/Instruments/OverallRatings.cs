@@ -1,12 +1,33 @@
 namespace EventReview.Appraisal;
 
-/// <summary>The official overall judgements of RoB 2 and AMSTAR 2, derived from the item ratings.</summary>
+/// <summary>The official overall judgements of RoB 1, RoB 2 and AMSTAR 2, derived from the item ratings.</summary>
 public static class OverallRatings
 {
     /// <summary>
-    /// RoB 2 overall risk of bias (Sterne et al. 2019, table 2): low if every domain is low; high if any domain is
-    /// high; otherwise some concerns. With <paramref name="someConcernsDomainsForHigh"/> set, that many
-    /// some-concerns domains also give high (the tool's optional "multiple domains" judgement).
+    /// RoB 1 summary risk of bias (Higgins et al. 2011; Cochrane Handbook 5.1, table 8.7.a): "low risk of bias for
+    /// all key domains" is low; "high risk of bias for one or more key domains" is high; "unclear risk of bias for
+    /// one or more key domains" (and none high) is unclear. Every domain is taken as key: the handbook leaves the
+    /// choice to the review, and a review that chooses fewer configures a score instead.
+    /// </summary>
+    public static OverallRating Rob1Judgement(IReadOnlyDictionary<string, string> domainJudgements)
+    {
+        var high = DomainsJudged(domainJudgements, Rob1.High);
+        var unclear = DomainsJudged(domainJudgements, Rob1.Unclear);
+        if (high.Count > 0) return new(Rob1.High, "High risk of bias", $"high risk of bias in {string.Join(", ", high)}");
+        return unclear.Count > 0
+            ? new(Rob1.Unclear, "Unclear risk of bias", $"unclear risk of bias in {string.Join(", ", unclear)}; no domain at high risk")
+            : new(Rob1.Low, "Low risk of bias", $"low risk of bias in all {domainJudgements.Count} domains");
+    }
+
+    /// <summary>
+    /// RoB 2 overall risk of bias (Sterne et al. 2019, BMJ 366:l4898, table 2): "low risk of bias: the trial is
+    /// judged to be at low risk of bias for all domains for this result"; "some concerns: the trial is judged to
+    /// raise some concerns in at least one domain for this result, but not to be at high risk of bias for any
+    /// domain"; "high risk of bias: the trial is judged to be at high risk of bias in at least one domain for this
+    /// result, or the trial is judged to have some concerns for multiple domains in a way that substantially lowers
+    /// confidence in the result". The last clause is the assessors' judgement, not a count, so it applies only when
+    /// the review sets <paramref name="someConcernsDomainsForHigh"/>: that many some-concerns domains give high.
+    /// The guidance judges from the domains and never adds them up; see <see cref="ScoringRule.Summed"/>.
     /// </summary>
     /// <param name="domainJudgements">Domain id to judgement code (low, some-concerns, high).</param>
     public static OverallRating Rob2Judgement(IReadOnlyDictionary<string, string> domainJudgements, int? someConcernsDomainsForHigh = null)
@@ -64,6 +85,7 @@ public static class OverallRatings
     internal static OverallRating? For(AppraisalInstrument instrument, ScoringRule rule, IReadOnlyDictionary<string, string> ratings) =>
         instrument.Overall switch
         {
+            OverallRatingMethod.Rob1 => Rob1Judgement(InItemOrder(instrument, ratings)),
             OverallRatingMethod.Rob2 => Rob2Judgement(InItemOrder(instrument, ratings), rule.SomeConcernsDomainsForHigh),
             OverallRatingMethod.Amstar2 => Amstar2Confidence(instrument, ratings, rule.NonCriticalWeaknessesForLow),
             _ => null,

@@ -7,12 +7,15 @@ namespace EventReview.Appraisal;
 public static class Rob1
 {
     public const string Id = "rob1";
+    public const string Low = "low";
+    public const string High = "high";
+    public const string Unclear = "unclear";
 
     private static readonly RatingOption[] Ratings =
     [
-        new("low", "Low risk of bias"),
-        new("high", "High risk of bias"),
-        new("unclear", "Unclear risk of bias"),
+        new(Low, "Low risk of bias"),
+        new(High, "High risk of bias"),
+        new(Unclear, "Unclear risk of bias"),
     ];
 
     public static AppraisalInstrument Instrument { get; } = new(
@@ -43,5 +46,6 @@ public static class Rob1
                 "Other bias", "Other bias"),
         ],
         Ratings,
-        ScoringRule.Seed(Ratings));
+        ScoringRule.JudgementOnly(Ratings),
+        OverallRatingMethod.Rob1);
 }

@@ -31,6 +31,6 @@ public static class Rob2
             new("d5", "Bias in selection of the reported result", "Selection of the reported result", "D5"),
         ],
         Ratings,
-        ScoringRule.Seed(Ratings),
+        ScoringRule.JudgementOnly(Ratings),
         OverallRatingMethod.Rob2);
 }

@@ -16,13 +16,26 @@ namespace EventReview.Appraisal;
 /// AMSTAR 2 only. Shea et al. note that multiple non-critical weaknesses may move a review from moderate to low
 /// confidence. When set (at least 2), that many weaknesses without a critical flaw give low.
 /// </param>
+/// <param name="ExcludeOnQuality">
+/// Whether a final rejected verdict excludes the record at full text. Off unless the lead turns it on for the
+/// instrument: a points threshold is the review's choice, not the tool's, so nobody is excluded by a default.
+/// </param>
+/// <param name="Summed">
+/// Whether the points are summed into a score and verdict. False for the risk-of-bias tools' defaults, whose
+/// guidance judges overall risk from the domains and forbids adding them up; a lead's explicit rule sums.
+/// </param>
 public sealed record ScoringRule(
     IReadOnlyDictionary<string, int> Points,
     decimal ThresholdPercent,
     NotApplicableTreatment NotApplicable,
     int? SomeConcernsDomainsForHigh = null,
-    int? NonCriticalWeaknessesForLow = null)
+    int? NonCriticalWeaknessesForLow = null,
+    bool ExcludeOnQuality = false,
+    bool Summed = true)
 {
+    /// <summary>A risk-of-bias tool's default: the official overall judgement only, no score, no verdict.</summary>
+    public static ScoringRule JudgementOnly(IEnumerable<RatingOption> ratings) => Seed(ratings) with { Summed = false };
+
     /// <summary>
     /// The rule of Amin et al. 2025 (Cureus 17(6):e86988, Methods): one point for "low risk", "yes",
     /// "partial yes" or "1", two points for "2", none otherwise; accepted at 70% or more. The paper does not say
