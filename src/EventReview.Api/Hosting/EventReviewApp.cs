@@ -44,25 +44,37 @@ public static class EventReviewApp
         builder.Services.AddSingleton(options);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        EmbeddedPostgres? embedded = null;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var embedded = await EmbeddedPostgres.StartAsync(dataDirectory);
-            builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(embedded));
+            embedded = await EmbeddedPostgres.StartAsync(dataDirectory);
+            builder.Services.AddSingleton(embedded);
+            builder.Services.AddSingleton<EmbeddedPostgresSupervisor>();
+            builder.Services.AddHostedService(s => s.GetRequiredService<EmbeddedPostgresSupervisor>());
+            builder.Services.AddHealthChecks().AddCheck<EmbeddedPostgresHealthCheck>("embeddedPostgres", tags: ["ready"]);
             connectionString = embedded.ConnectionString;
         }
-
-        builder.UseEventReviewLogging(options);
-        if (options.MaxJsonBodyBytes < 1 || options.MaxUploadBytes < 1)
-            throw new InvalidOperationException($"{EventReviewOptions.Section}: MaxJsonBodyBytes and MaxUploadBytes must be at least 1.");
-        builder.WebHost.ConfigureKestrel(k =>
+        try
         {
-            // The JSON cap everywhere; RequestLimits raises it for the upload route and answers 413 with problem details.
-            k.Limits.MaxRequestBodySize = options.MaxJsonBodyBytes;
-            k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine;
-            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes;
-        });
-        AddServices(builder.Services, options, dataDirectory, connectionString);
-        builder.Services.AddEventReviewRateLimiting(builder.Configuration);
+            builder.UseEventReviewLogging(options);
+            if (options.MaxJsonBodyBytes < 1 || options.MaxUploadBytes < 1)
+                throw new InvalidOperationException($"{EventReviewOptions.Section}: MaxJsonBodyBytes and MaxUploadBytes must be at least 1.");
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                // The JSON cap everywhere; RequestLimits raises it for the upload route and answers 413 with problem details.
+                k.Limits.MaxRequestBodySize = options.MaxJsonBodyBytes;
+                k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine;
+                k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes;
+            });
+            AddServices(builder.Services, options, dataDirectory, connectionString);
+            builder.Services.AddEventReviewRateLimiting(builder.Configuration);
+        }
+        catch
+        {
+            // A configuration error must not leave behind a cluster this process started.
+            if (embedded is not null) await embedded.ReleaseAsync();
+            throw;
+        }
         return builder;
     }
 
@@ -154,12 +166,4 @@ public static class EventReviewApp
         Configure(app);
         return app;
     }
-}
-
-/// <summary>Stops the embedded cluster when the host stops.</summary>
-internal sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => postgres.StopAsync();
 }
