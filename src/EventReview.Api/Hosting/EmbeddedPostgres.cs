@@ -99,6 +99,11 @@ public sealed class EmbeddedPostgres
         if (_asPostgresUser) await RunRawAsync("chown", ["-R", "postgres:postgres", _clusterDirectory], ct);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_clusterDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
+        if (_asPostgresUser && await RunRawAsync("runuser", ["-u", "postgres", "--", "test", "-x", _clusterDirectory], ct, allowFailure: true) != 0)
+            throw new InvalidOperationException(
+                $"the postgres user cannot reach {Path.GetDirectoryName(_clusterDirectory)} (the embedded PostgreSQL runs as postgres when " +
+                "eventreview runs as root): open its parent directories to it, or set EventReview__DataDirectory to a directory it can reach.");
+
         if (!File.Exists(Path.Combine(DataPath, "PG_VERSION")))
         {
             await RunAsync("initdb", ["-D", DataPath, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], ct);

@@ -14,7 +14,11 @@ public static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             var address = parse.GetValue(urls)!;
-            var app = await EventReviewApp.BuildAsync([], builder => builder.WebHost.UseUrls(address));
+            var app = await EventReviewApp.BuildAsync([], builder =>
+            {
+                builder.WebHost.UseUrls(address);
+                builder.Configuration[EventReviewApp.ApplicationNameKey] = EventReviewApp.ServingApplicationName;
+            });
             // Resolved now: RunAsync disposes the services, and a failed start never stops the hosted services.
             var embedded = app.Services.GetService<EmbeddedPostgres>();
             try

@@ -33,12 +33,16 @@ public class EmbeddedClusterTests
         await using var server = await ServeAsync(data);
         using var client = new ServerClient(server.Address, TimeSpan.FromSeconds(30));
 
-        foreach (var command in new[] { "verify", "rebuild" })
+        var refused = await CliProcess.RunAsync(CliProcess.Embedded(data), "rebuild");
+        refused.ExitCode.ShouldBe(1);
+        refused.StderrLines[^1].ShouldStartWith("eventreview: refusing to rebuild: a running eventreview serve holds");
+        refused.StderrLines[^1].ShouldContain("--force");
+        foreach (var command in new[] { new[] { "verify" }, ["rebuild", "--force"] })
         {
             var result = await CliProcess.RunAsync(CliProcess.Embedded(data), command);
-            result.ExitCode.ShouldBe(0, $"{command}: {result.Stderr}");
+            result.ExitCode.ShouldBe(0, $"{command[0]}: {result.Stderr}");
             // Answers at once: the command did not stop the server's database.
-            await client.OkJsonAsync(Lead, HttpMethod.Post, "/api/reviews", new { title = "After " + command, question = "Still up?" });
+            await client.OkJsonAsync(Lead, HttpMethod.Post, "/api/reviews", new { title = "After " + command[0], question = "Still up?" });
         }
 
         // SIGKILL: the server leaves its lock file behind, its lock released by the kernel.
@@ -64,6 +68,25 @@ public class EmbeddedClusterTests
         result.StderrLines[^1].ShouldContain("address already in use");
         File.Exists(PidFile(second)).ShouldBeFalse("the failed server left the cluster it started running");
         (await new HttpClient().GetAsync(new Uri(first.Address, "/health/ready"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_data_directory_the_postgres_user_cannot_reach_fails_with_one_line_naming_it()
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        {
+            Assert.Skip("only a root process runs the cluster as the postgres user");
+            return;
+        }
+        var closed = NewDataDirectory();
+        Directory.CreateDirectory(closed, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var data = Path.Combine(closed, "data");
+
+        var result = await CliProcess.RunAsync(CliProcess.Embedded(data), "verify");
+
+        result.ExitCode.ShouldBe(1);
+        result.StderrLines.ShouldHaveSingleItem().ShouldStartWith($"eventreview: the postgres user cannot reach {data}");
+        File.Exists(PidFile(data)).ShouldBeFalse();
     }
 
     [Fact]
