@@ -6,6 +6,8 @@ namespace EventReview.Hosting;
 /// <summary>
 /// A private PostgreSQL cluster in the data directory, used when no connection string is configured.
 /// It listens only on a Unix socket inside that directory, so it never collides with another server's port.
+/// Several eventreview processes share it: each joins <see cref="ClusterUsers"/>, and the last one to leave stops a
+/// cluster that an eventreview process started (one started by hand is left running).
 /// </summary>
 public sealed class EmbeddedPostgres
 {
@@ -14,11 +16,14 @@ public sealed class EmbeddedPostgres
     private readonly string _binDirectory;
     private readonly string _clusterDirectory;
     private readonly bool _asPostgresUser;
+    private readonly ClusterUsers _users;
+    private FileStream? _membership;
 
-    private EmbeddedPostgres(string binDirectory, string clusterDirectory)
+    private EmbeddedPostgres(string binDirectory, string dataDirectory)
     {
         _binDirectory = binDirectory;
-        _clusterDirectory = clusterDirectory;
+        _clusterDirectory = Path.Combine(dataDirectory, "postgres");
+        _users = new ClusterUsers(dataDirectory);
         // initdb refuses to run as root, so a root process runs the server as the postgres user.
         _asPostgresUser = Environment.IsPrivilegedProcess;
     }
@@ -26,8 +31,8 @@ public sealed class EmbeddedPostgres
     private string DataPath => Path.Combine(_clusterDirectory, "data");
     private string SocketDirectory => _clusterDirectory;
 
-    /// <summary>Whether this process started the server (and so should stop it), or found it running.</summary>
-    public bool StartedHere { get; private set; }
+    /// <summary>Present while the running server was started by an eventreview process, which lets the last user stop it.</summary>
+    private string StartedMarker => Path.Combine(_clusterDirectory, "started-by-eventreview");
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder
     {
@@ -43,15 +48,49 @@ public sealed class EmbeddedPostgres
             ?? throw new InvalidOperationException(
                 "No PostgreSQL server binaries (initdb, pg_ctl) were found. Install PostgreSQL 15 or later " +
                 "(Debian: apt-get install postgresql) or configure ConnectionStrings:EventReview.");
-        var pg = new EmbeddedPostgres(bin, Path.Combine(dataDirectory, "postgres"));
-        await pg.StartClusterAsync(ct);
-        await pg.EnsureDatabaseAsync(ct);
+        var pg = new EmbeddedPostgres(bin, dataDirectory);
+        using (await pg._users.EnterGateAsync(ct))
+        {
+            await pg.StartClusterAsync(ct);
+            pg._membership = pg._users.Join();
+        }
+        try
+        {
+            await pg.EnsureDatabaseAsync(ct);
+        }
+        catch
+        {
+            await pg.ReleaseAsync();
+            throw;
+        }
         return pg;
     }
 
-    public async Task StopAsync()
+    /// <summary>
+    /// Leaves the cluster; stops it if no other eventreview process uses it and an eventreview process started it.
+    /// Safe to call more than once.
+    /// </summary>
+    public async Task ReleaseAsync()
     {
-        await RunAsync("pg_ctl", ["-D", DataPath, "-m", "fast", "-w", "stop"], CancellationToken.None, allowFailure: true);
+        if (_membership is null) return;
+        using (await _users.EnterGateAsync(CancellationToken.None))
+        {
+            ClusterUsers.Leave(_membership);
+            _membership = null;
+            if (_users.InUse() > 0 || !File.Exists(StartedMarker)) return;
+            await RunAsync("pg_ctl", ["-D", DataPath, "-m", "fast", "-w", "stop"], CancellationToken.None, allowFailure: true);
+            File.Delete(StartedMarker);
+        }
+    }
+
+    /// <summary>Whether the server is running (pg_ctl status).</summary>
+    public async Task<bool> IsRunningAsync(CancellationToken ct) =>
+        await RunAsync("pg_ctl", ["-D", DataPath, "status"], ct, allowFailure: true) == 0;
+
+    /// <summary>Starts the server again after it died; a no-op if another process already did.</summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        using (await _users.EnterGateAsync(ct)) await StartClusterAsync(ct);
     }
 
     private async Task StartClusterAsync(CancellationToken ct)
@@ -60,14 +99,18 @@ public sealed class EmbeddedPostgres
         if (_asPostgresUser) await RunRawAsync("chown", ["-R", "postgres:postgres", _clusterDirectory], ct);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_clusterDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
+        if (_asPostgresUser && await RunRawAsync("runuser", ["-u", "postgres", "--", "test", "-x", _clusterDirectory], ct, allowFailure: true) != 0)
+            throw new InvalidOperationException(
+                $"the postgres user cannot reach {Path.GetDirectoryName(_clusterDirectory)} (the embedded PostgreSQL runs as postgres when " +
+                "eventreview runs as root): open its parent directories to it, or set EventReview__DataDirectory to a directory it can reach.");
+
         if (!File.Exists(Path.Combine(DataPath, "PG_VERSION")))
         {
             await RunAsync("initdb", ["-D", DataPath, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], ct);
         }
 
-        var status = await RunAsync("pg_ctl", ["-D", DataPath, "status"], ct, allowFailure: true);
-        if (status == 0) return;
-        StartedHere = true;
+        if (await IsRunningAsync(ct)) return;
+        await File.WriteAllTextAsync(StartedMarker, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
 
         var options = $"-c listen_addresses='' -k {SocketDirectory} -c unix_socket_permissions=0700 -c fsync=on";
         await RunAsync("pg_ctl",

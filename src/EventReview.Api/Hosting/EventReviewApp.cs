@@ -25,6 +25,12 @@ public static class EventReviewApp
     public const string ConnectionStringName = "EventReview";
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Configuration key for the PostgreSQL application_name of this process's connections.</summary>
+    public const string ApplicationNameKey = "EventReview:ConnectionApplicationName";
+
+    /// <summary>The application_name a serving node connects with, so `rebuild` can see that a server is running.</summary>
+    public const string ServingApplicationName = "eventreview serve";
+
     /// <summary>
     /// Reads configuration, starts the embedded PostgreSQL cluster when no connection string is configured,
     /// and registers every service. <paramref name="configure"/> lets a caller add configuration first.
@@ -44,31 +50,42 @@ public static class EventReviewApp
         builder.Services.AddSingleton(options);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        EmbeddedPostgres? embedded = null;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var embedded = await EmbeddedPostgres.StartAsync(dataDirectory);
-            builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(embedded));
+            embedded = await EmbeddedPostgres.StartAsync(dataDirectory);
+            builder.Services.AddSingleton(embedded);
+            builder.Services.AddSingleton<EmbeddedPostgresSupervisor>();
+            builder.Services.AddHostedService(s => s.GetRequiredService<EmbeddedPostgresSupervisor>());
+            builder.Services.AddHealthChecks().AddCheck<EmbeddedPostgresHealthCheck>("embeddedPostgres", tags: ["ready"]);
             connectionString = embedded.ConnectionString;
         }
-
-        builder.UseEventReviewLogging(options);
-        if (options.MaxJsonBodyBytes < 1 || options.MaxUploadBytes < 1)
-            throw new InvalidOperationException($"{EventReviewOptions.Section}: MaxJsonBodyBytes and MaxUploadBytes must be at least 1.");
-        builder.WebHost.ConfigureKestrel(k =>
+        try
         {
-            // The JSON cap everywhere; RequestLimits raises it for the upload route and answers 413 with problem details.
-            k.Limits.MaxRequestBodySize = options.MaxJsonBodyBytes;
-            k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine;
-            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes;
-        });
-        AddServices(builder.Services, options, dataDirectory, connectionString);
-        builder.Services.AddEventReviewRateLimiting(builder.Configuration);
+            builder.UseEventReviewLogging(options);
+            if (options.MaxJsonBodyBytes < 1 || options.MaxUploadBytes < 1)
+                throw new InvalidOperationException($"{EventReviewOptions.Section}: MaxJsonBodyBytes and MaxUploadBytes must be at least 1.");
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                // The JSON cap everywhere; RequestLimits raises it for the upload route and answers 413 with problem details.
+                k.Limits.MaxRequestBodySize = options.MaxJsonBodyBytes;
+                k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine;
+                k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes;
+            });
+            AddServices(builder.Services, options, dataDirectory, Tuned(connectionString, builder.Configuration[ApplicationNameKey] ?? "eventreview"));
+            builder.Services.AddEventReviewRateLimiting(builder.Configuration);
+        }
+        catch
+        {
+            // A configuration error must not leave behind a cluster this process started.
+            if (embedded is not null) await embedded.ReleaseAsync();
+            throw;
+        }
         return builder;
     }
 
     private static void AddServices(IServiceCollection services, EventReviewOptions options, string dataDirectory, string connectionString)
     {
-        connectionString = Tuned(connectionString);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddEventReviewProblemDetails();
         services.AddSingleton<ReviewCache>();
@@ -116,9 +133,14 @@ public static class EventReviewApp
     /// Every request checks connections out several times; preparing repeated statements and skipping the
     /// DISCARD ALL on return (nothing here sets session state) saves a round trip and a parse on each checkout.
     /// Set on the connection string, so Marten's and Wolverine's connections get it too, not only ours.
+    /// The application name is only set when the connection string has none.
     /// </summary>
-    public static string Tuned(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString;
+    public static string Tuned(string connectionString, string applicationName)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, NoResetOnClose = true };
+        if (string.IsNullOrEmpty(tuned.ApplicationName)) tuned.ApplicationName = applicationName;
+        return tuned.ConnectionString;
+    }
 
     /// <summary>The request pipeline and every route.</summary>
     public static void Configure(WebApplication app)
@@ -154,12 +176,4 @@ public static class EventReviewApp
         Configure(app);
         return app;
     }
-}
-
-/// <summary>Stops the embedded cluster when the host stops.</summary>
-internal sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => postgres.StopAsync();
 }

@@ -6,7 +6,10 @@ using Npgsql;
 
 namespace EventReview.Cli.Commands;
 
-/// <summary>The database a command works on: the configured one, else the embedded cluster (started for the command if needed).</summary>
+/// <summary>
+/// The database a command works on: the configured one, else the embedded cluster, started for the command if needed
+/// and stopped afterwards only if no other eventreview process (a running server) still uses it.
+/// </summary>
 public static class CliDatabase
 {
     public static async Task<T> WithDataSourceAsync<T>(Func<NpgsqlDataSource, Task<T>> work)
@@ -26,7 +29,7 @@ public static class CliDatabase
         }
         finally
         {
-            if (embedded is { StartedHere: true }) await embedded.StopAsync();
+            if (embedded is not null) await embedded.ReleaseAsync();
         }
     }
 
@@ -46,15 +49,18 @@ public static class CliDatabase
                 ["EventReview:Audit:Seal"] = "false",
             });
         });
-        await app.StartAsync();
+        var embedded = app.Services.GetService<EmbeddedPostgres>();
         try
         {
+            await app.StartAsync();
             return await work(app.Services);
         }
         finally
         {
             await app.StopAsync();
             await app.DisposeAsync();
+            // Also when the start failed, which never stops the hosted services.
+            if (embedded is not null) await embedded.ReleaseAsync();
         }
     }
 

@@ -24,12 +24,12 @@ public class DatabaseRestartTests
     private const string S1 = "s1-restart";
     private const string S2 = "s2-restart";
 
-    private sealed record Intent(Guid Record, string User)
+    internal sealed record Intent(Guid Record, string User)
     {
         public string Key => $"{Record:N}-{User}";
     }
 
-    private sealed record Attempt(Intent Intent, string CorrelationId, string Phase, int? Status, string? MediaType, string Body,
+    internal sealed record Attempt(Intent Intent, string CorrelationId, string Phase, int? Status, string? MediaType, string Body,
         string? RetryAfter, string? EchoedCorrelationId, string? TransportError);
 
     [Fact]
@@ -137,7 +137,7 @@ public class DatabaseRestartTests
         await StoreChecks.RecordsEqualTheirEventsAsync(store, review, ct);
     }
 
-    private static async Task<Attempt> VoteAsync(ServerClient client, Guid review, Intent intent, string phase)
+    internal static async Task<Attempt> VoteAsync(ServerClient client, Guid review, Intent intent, string phase)
     {
         var id = $"fault-restart-{Guid.NewGuid():N}";
         var headers = new Dictionary<string, string> { ["X-Correlation-ID"] = id, [RecordCommand.IdempotencyHeader] = intent.Key };
@@ -171,7 +171,7 @@ public class DatabaseRestartTests
         $"{a.Phase}: {a.Status?.ToString() ?? a.TransportError} {a.MediaType} retry-after={a.RetryAfter} correlation={a.EchoedCorrelationId} {a.Body}";
 
     /// <summary>Waits (bounded) until <paramref name="count"/> votes of the current phase got 200.</summary>
-    private static async Task AcknowledgedAsync(ConcurrentQueue<Attempt> attempts, string phase, int count, Task[] load)
+    internal static async Task AcknowledgedAsync(ConcurrentQueue<Attempt> attempts, string phase, int count, Task[] load)
     {
         var clock = Stopwatch.StartNew();
         while (attempts.Count(a => a.Phase == phase && a.Status == 200) < count)
@@ -182,7 +182,7 @@ public class DatabaseRestartTests
         }
     }
 
-    private static async Task<(HashSet<string> CorrelationIds, Dictionary<string, int> PerIntent)> StoredVotesAsync(
+    internal static async Task<(HashSet<string> CorrelationIds, Dictionary<string, int> PerIntent)> StoredVotesAsync(
         NpgsqlDataSource db, Guid review, CancellationToken ct)
     {
         await using var command = db.CreateCommand(

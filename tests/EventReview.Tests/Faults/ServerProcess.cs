@@ -40,9 +40,16 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server against <paramref name="connectionString"/> and waits until /health/ready answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(string connectionString, TimeSpan readyWithin)
+    public static Task<ServerProcess> StartAsync(string connectionString, TimeSpan readyWithin)
     {
-        var port = FreePort();
+        var environment = CliProcess.For(connectionString);
+        environment["EventReview__DataDirectory"] = Path.Combine(Path.GetTempPath(), "eventreview-faults", Guid.NewGuid().ToString("N"));
+        return StartAsync(environment, readyWithin, FreePort());
+    }
+
+    /// <summary>Starts the server with exactly this environment (for example the embedded database in a data directory).</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, TimeSpan readyWithin, int port)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -53,8 +60,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.ArgumentList.Add("serve");
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (key, value) in CliProcess.For(connectionString)) info.Environment[key] = value;
-        info.Environment["EventReview__DataDirectory"] = Path.Combine(Path.GetTempPath(), "eventreview-faults", Guid.NewGuid().ToString("N"));
+        foreach (var (key, value) in environment) info.Environment[key] = value;
         // Information: the one-line-per-request log is what the assertions read.
         info.Environment["Serilog__MinimumLevel__Default"] = "Information";
 

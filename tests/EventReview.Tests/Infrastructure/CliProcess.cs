@@ -27,6 +27,16 @@ public static class CliProcess
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>No configured database: the CLI starts or joins the embedded cluster in <paramref name="dataDirectory"/>.</summary>
+    public static Dictionary<string, string> Embedded(string dataDirectory) => new()
+    {
+        ["EventReview__DataDirectory"] = dataDirectory,
+        ["EventReview__Auth__SigningKey"] = AppFixture.SigningKey,
+        ["EventReview__Audit__SealKey"] = AppFixture.SealKeyPem,
+        ["EventReview__Audit__CheckpointDirectory"] = Path.Combine(dataDirectory, "checkpoints"),
+        ["EventReview__LoadSeedOnFirstStart"] = "false",
+    };
+
     /// <summary>The environment that points the CLI at a test database and the tests' signing key.</summary>
     public static Dictionary<string, string> For(string connectionString) => new()
     {
