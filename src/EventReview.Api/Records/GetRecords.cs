@@ -29,13 +29,22 @@ public static class GetRecordsEndpoint
     /// Records with their current status; filter by status, by stage reached, by exclusion reason. The records of a
     /// withdrawn search are left out unless <c>?withdrawn=true</c> asks for them. Pages are addressed by
     /// number (<c>?page=</c>) or by the previous page's cursor (<c>?after=</c>), which costs the same at any depth.
+    /// With <c>asOf</c> or <c>sequence</c>, the records as they stood then, folded from the events up to that point
+    /// (a moment before the review existed is a 404).
     /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/records"), Tags("Records")]
     public static async Task<IResult> List(Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize,
-        Guid? after, bool? withdrawn, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Guid? after, bool? withdrawn, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
+        IQueryable<RecordState>? past = null;
+        if (asOf is not null || sequence is not null)
+        {
+            var (pastReview, pastRecords) = await Prisma.PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct);
+            if (pastReview is null) return Problems.NotFound("The review did not exist yet at that point.").ToResult();
+            (review, past) = (pastReview with { Members = review!.Members }, pastRecords.AsQueryable());
+        }
         if (status is not null && !RecordStatus.All.Contains(status))
             return Problems.Invalid($"Unknown status '{status}'; one of: {string.Join(", ", RecordStatus.All)}.").ToResult();
         Stage? stageFilter = null;
@@ -56,7 +65,7 @@ public static class GetRecordsEndpoint
         var number = afterOrder is null ? Math.Max(page ?? 1, 1) : 0;
 
         var viewer = Actor.From(user).Id;
-        IQueryable<RecordState> query = session.Query<RecordState>().Where(r => r.ReviewId == reviewId);
+        var query = (past ?? session.Query<RecordState>()).Where(r => r.ReviewId == reviewId);
         if (withdrawn != true) query = Counted(review!, query);
         if (status is not null)
         {
@@ -67,14 +76,19 @@ public static class GetRecordsEndpoint
         if (reason is not null) query = query.Where(r => r.TitleAbstract.OutcomeReason == reason || r.FullText.OutcomeReason == reason);
 
         // A count of its own rather than Marten's Stats: a window count over the page query materializes every row.
-        var total = await query.CountAsync(ct);
+        var total = past is null ? await query.CountAsync(ct) : query.Count();
         // By cursor the page starts after that record in import order, whether or not it matches the filters, so the
         // index is entered there instead of walked from the start. A page number far beyond the last gives an empty
         // page: the offset is computed without overflowing into a negative one.
-        var ordered = afterOrder is null
-            ? query.OrderBy(r => r.ImportOrder).Skip((int)Math.Min((number - 1L) * size, int.MaxValue))
-            : query.Where(r => r.ImportOrder.CompareTo(afterOrder) > 0).OrderBy(r => r.ImportOrder);
-        var records = await ordered.Take(size).ToListAsync(ct);
+        var ordered = past is not null
+            // In memory, import order compares ordinally, as PostgreSQL's C collation does.
+            ? afterOrder is null
+                ? query.OrderBy(r => r.ImportOrder, StringComparer.Ordinal).Skip((int)Math.Min((number - 1L) * size, int.MaxValue))
+                : query.Where(r => string.CompareOrdinal(r.ImportOrder, afterOrder) > 0).OrderBy(r => r.ImportOrder, StringComparer.Ordinal)
+            : afterOrder is null
+                ? query.OrderBy(r => r.ImportOrder).Skip((int)Math.Min((number - 1L) * size, int.MaxValue))
+                : query.Where(r => r.ImportOrder.CompareTo(afterOrder) > 0).OrderBy(r => r.ImportOrder);
+        var records = past is null ? await ordered.Take(size).ToListAsync(ct) : [.. ordered.Take(size)];
         Guid? next = records.Count == size ? records[^1].Id : null;
         return Results.Ok(new RecordPage(total, number, size, await ViewsAsync(session, review!, viewer, records, ct), next));
     }
