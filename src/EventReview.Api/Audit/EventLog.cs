@@ -12,10 +12,10 @@ namespace EventReview.Audit;
 public static class EventLog
 {
     /// <summary>The columns <see cref="Read"/> maps, in its order; <c>e</c> is mt_events and <c>l</c> the chain link.</summary>
-    public const string Columns = """
+    private const string Columns = """
         e.seq_id, e.stream_id, e.version, e.type, e.data::text, e.timestamp, e.correlation_id,
         l.data ->> 'previousHash', l.data ->> 'hash', e.causation_id, e.headers::text, e.tenant_id, e.is_archived,
-        coalesce((l.data ->> 'format')::int, 1), (l.data ->> 'batch')::uuid
+        coalesce((l.data ->> 'format')::int, 1)
         """;
 
     public const string LinkJoin = $"left join {EventStoreSetup.Schema}.mt_doc_chainlink l on l.id = e.stream_id::text || ':' || e.version";
@@ -46,7 +46,7 @@ public static class EventLog
     }
 
     /// <summary>One row selected with <see cref="Columns"/>. A missing link reads as empty hashes, which never verify.</summary>
-    public static ChainedEvent Read(NpgsqlDataReader reader)
+    private static ChainedEvent Read(NpgsqlDataReader reader)
     {
         using var data = JsonDocument.Parse(reader.GetString(4));
         var root = data.RootElement.Clone();
@@ -75,9 +75,6 @@ public static class EventLog
             reader.GetBoolean(12),
             reader.GetInt32(13));
     }
-
-    /// <summary>The transaction seal a row's link names (column 14 of <see cref="Columns"/>).</summary>
-    public static Guid? BatchOf(NpgsqlDataReader reader) => reader.IsDBNull(14) ? null : reader.GetGuid(14);
 
     private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
