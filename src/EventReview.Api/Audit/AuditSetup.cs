@@ -6,9 +6,9 @@ namespace EventReview.Audit;
 
 public static class AuditSetup
 {
-    public static StoreOptions ConfigureAudit(this StoreOptions store, SealKey? sealKey)
+    public static StoreOptions ConfigureAudit(this StoreOptions store, SealKey? sealKey, CommittedLinks? committed = null)
     {
-        store.Listeners.Add(new EventChainListener(sealKey));
+        store.Listeners.Add(new EventChainListener(sealKey, committed));
         // Links are found by id only ("stream:version", joined to each event by the verifier), so the primary key is
         // their one index: every append writes a link, and each extra index would be written with it.
         store.Schema.For<ChainLink>().Identity(l => l.Id);
@@ -28,9 +28,10 @@ public static class AuditSetup
 
     /// <summary>The seal key, the sealer (run by the async daemon, one per database) and the tree heads it signs.</summary>
     public static void AddSealing(this IServiceCollection services, MartenServiceCollectionExtensions.MartenConfigurationExpression marten,
-        SealKey key, EventReviewOptions options, string dataDirectory)
+        SealKey key, CommittedLinks committed, EventReviewOptions options, string dataDirectory)
     {
         services.AddSingleton(key);
+        services.AddSingleton(committed);
         services.AddSingleton<SealStatus>();
         services.AddSingleton(CheckpointDirectory.For(options.Audit, dataDirectory));
         if (!options.Audit.Seal) return;

@@ -14,14 +14,24 @@ namespace EventReview.Audit;
 /// Every link the transaction writes is sealed with one <see cref="ChainBatch"/>. A store built without the seal key
 /// (one that only reads) refuses to append.
 /// </summary>
-public sealed class EventChainListener(SealKey? key) : DocumentSessionListenerBase
+public sealed class EventChainListener(SealKey? key, CommittedLinks? committed = null) : DocumentSessionListenerBase
 {
     public SealKey? Key => key;
 
+    /// <summary>The links this store's writes committed, for the sealer of this process.</summary>
+    public CommittedLinks? Committed => committed;
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        committed?.Remember(commit.Inserted.OfType<ChainLink>());
+        return Task.CompletedTask;
+    }
+
     /// <summary>The key the store's chain listener seals with, for writes that bypass the session (bulk imports).</summary>
     public static SealKey SealKeyOf(IDocumentStore store) =>
-        ((StoreOptions)store.Options).Listeners.OfType<EventChainListener>().Single().Key
-        ?? throw new InvalidOperationException("This store has no seal key and cannot append events.");
+        Of(store).Key ?? throw new InvalidOperationException("This store has no seal key and cannot append events.");
+
+    public static EventChainListener Of(IDocumentStore store) => ((StoreOptions)store.Options).Listeners.OfType<EventChainListener>().Single();
 
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {

@@ -101,14 +101,15 @@ public static class EventReviewApp
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
         var sealKey = SealKey.Load(options.Audit, dataDirectory);
-        var marten = services.AddMarten(store => EventStoreSetup.Configure(store, connectionString, options.ApplySchemaOnStartup, sealKey))
+        var committed = new CommittedLinks();
+        var marten = services.AddMarten(store => EventStoreSetup.Configure(store, connectionString, options.ApplySchemaOnStartup, sealKey, committed))
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             // Hot/cold: of several nodes on one database exactly one runs the sealer, on Marten's advisory lock.
             .AddAsyncDaemon(options.Audit.Seal ? DaemonMode.HotCold : DaemonMode.Disabled)
             .IntegrateWithWolverine();
         if (options.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
-        services.AddSealing(marten, sealKey, options, dataDirectory);
+        services.AddSealing(marten, sealKey, committed, options, dataDirectory);
         services.RestrictStreamDeletes();
         services.AddHostedService<Seed.SeedOnFirstStart>();
 

@@ -14,7 +14,8 @@ public static class EventStoreSetup
 {
     public const string Schema = "eventreview";
 
-    public static void Configure(StoreOptions store, string connectionString, bool applySchema = true, SealKey? sealKey = null)
+    public static void Configure(StoreOptions store, string connectionString, bool applySchema = true, SealKey? sealKey = null,
+        CommittedLinks? committed = null)
     {
         store.Connection(connectionString);
         store.DatabaseSchemaName = Schema;
@@ -52,7 +53,7 @@ public static class EventStoreSetup
         store.ConfigureReviews();
         store.ConfigureRecords();
         store.ConfigureAppraisal();
-        store.ConfigureAudit(sealKey);
+        store.ConfigureAudit(sealKey, committed);
         // Every event type up front, so the daemon, rebuilds and log imports know each one by its stored name.
         store.Events.AddEventTypes([.. StreamEvents.OfReviews, .. StreamEvents.OfRecords]);
     }

@@ -97,6 +97,7 @@ public sealed class RecordBulkAppend(IDocumentStore store)
             await insert.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        EventChainListener.Of(store).Committed?.Remember(links);
     }
 
     /// <summary>As many event sequence numbers as there are records, in increasing order, as Marten reserves them.</summary>

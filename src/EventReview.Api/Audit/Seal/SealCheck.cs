@@ -4,8 +4,9 @@ using Npgsql;
 
 namespace EventReview.Audit;
 
-/// <summary>One event as the sealer reads it: its sequence, its link's hash, hash format and transaction seal.</summary>
-public sealed record LinkedEvent(long Sequence, Guid StreamId, long Version, string? Hash, int Format, Guid? Batch);
+/// <summary>One event as the sealer reads it: its sequence, its link's hash, hash format and transaction seal, or that this
+/// process committed the link itself (<paramref name="Committed"/>).</summary>
+public sealed record LinkedEvent(long Sequence, Guid StreamId, long Version, string? Hash, int Format, Guid? Batch, bool Committed = false);
 
 /// <summary>
 /// What must hold of an event before it is sealed: its link is a format-2 link that a transaction seal with the key's
@@ -15,30 +16,58 @@ public sealed record LinkedEvent(long Sequence, Guid StreamId, long Version, str
 public static class SealCheck
 {
     private const string Events = $"""
-        select e.seq_id, e.stream_id, e.version, l.data ->> 'hash', coalesce((l.data ->> 'format')::int, 1), (l.data ->> 'batch')::uuid
-        from {EventStoreSetup.Schema}.mt_events e {EventLog.LinkJoin}
+        select e.seq_id, e.stream_id, e.version
+        from {EventStoreSetup.Schema}.mt_events e
         where e.seq_id > $1 and e.seq_id <= $2 and {EventLog.NotTombstone}
         order by e.seq_id
         """;
 
+    private const string Links = $"""
+        select id, data ->> 'hash', coalesce((data ->> 'format')::int, 1), (data ->> 'batch')::uuid
+        from {EventStoreSetup.Schema}.mt_doc_chainlink where id = any($1)
+        """;
+
     private const string Batches = $"select id, data ->> 'mac', (data -> 'hashes')::text from {EventStoreSetup.Schema}.mt_doc_chainbatch where id = any($1)";
 
-    /// <summary>The events in (<paramref name="floor"/>, <paramref name="ceiling"/>] with their links, and the seals those name.</summary>
+    /// <summary>
+    /// The events in (<paramref name="floor"/>, <paramref name="ceiling"/>] with their links, and the seals those name:
+    /// the links this process committed come from <paramref name="committed"/> (already known good), the rest from the database.
+    /// </summary>
     public static async Task<(List<LinkedEvent> Events, Dictionary<Guid, ChainBatch> Batches)> ReadAsync(NpgsqlDataSource db, long floor,
-        long ceiling, CancellationToken ct)
+        long ceiling, CommittedLinks committed, CancellationToken ct)
     {
         var events = new List<LinkedEvent>();
+        var unknown = new List<int>();
         await using (var command = db.CreateCommand(Events))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = floor });
             command.Parameters.Add(new NpgsqlParameter { Value = ceiling });
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                events.Add(new LinkedEvent(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetGuid(5)));
+            {
+                var (sequence, stream, version) = (reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2));
+                var known = committed.Take(stream, version);
+                if (known is null) unknown.Add(events.Count);
+                events.Add(new LinkedEvent(sequence, stream, version, known, CanonicalEvent.CurrentFormat, null, Committed: known is not null));
+            }
         }
         var batches = new Dictionary<Guid, ChainBatch>();
-        var ids = events.Where(e => e.Batch is not null).Select(e => e.Batch!.Value).Distinct().ToArray();
+        if (unknown.Count == 0) return (events, batches);
+
+        var links = new Dictionary<string, (string Hash, int Format, Guid? Batch)>(StringComparer.Ordinal);
+        await using (var command = db.CreateCommand(Links))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = unknown.Select(i => ChainLink.IdFor(events[i].StreamId, events[i].Version)).ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                links[reader.GetString(0)] = (reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetGuid(3));
+        }
+        foreach (var i in unknown)
+            events[i] = links.TryGetValue(ChainLink.IdFor(events[i].StreamId, events[i].Version), out var link)
+                ? events[i] with { Hash = link.Hash, Format = link.Format, Batch = link.Batch }
+                : events[i];
+
+        var ids = unknown.Select(i => events[i].Batch).OfType<Guid>().Distinct().ToArray();
         if (ids.Length == 0) return (events, batches);
         await using (var command = db.CreateCommand(Batches))
         {
@@ -56,6 +85,7 @@ public static class SealCheck
     /// <summary>Why <paramref name="e"/> must not be sealed, or null. <paramref name="verified"/> remembers the seals whose MAC was checked.</summary>
     public static string? Refuse(LinkedEvent e, IReadOnlyDictionary<Guid, ChainBatch> batches, HashSet<Guid> verified, SealKey key)
     {
+        if (e.Committed) return null;
         var at = $"Sequence {e.Sequence} (stream {e.StreamId}, version {e.Version})";
         if (e.Hash is null) return $"{at} has no chain link.";
         if (e.Format != CanonicalEvent.CurrentFormat)

@@ -23,10 +23,11 @@ public sealed class Sealer : SubscriptionBase
     private readonly SealKey key;
     private readonly SealStatus status;
     private readonly ILogger<Sealer> logger;
+    private readonly CommittedLinks committed;
 
-    public Sealer(NpgsqlDataSource db, SealKey key, SealStatus status, ILogger<Sealer> logger)
+    public Sealer(NpgsqlDataSource db, SealKey key, SealStatus status, CommittedLinks committed, ILogger<Sealer> logger)
     {
-        (this.db, this.key, this.status, this.logger) = (db, key, status, logger);
+        (this.db, this.key, this.status, this.committed, this.logger) = (db, key, status, committed, logger);
         // The sealer reads each page's links itself, never the events' bodies. Asking the daemon for a type that is never
         // appended keeps it from loading and deserializing every event (a 100,000-record import is 250 MB of JSON): it
         // then hands over empty pages that still run up to its high-water mark.
@@ -44,7 +45,7 @@ public sealed class Sealer : SubscriptionBase
         var firstLeaf = tree.Size;
         var (leaves, sequences, hashes) = (new List<long>(), new List<long>(), new List<byte[]>());
 
-        var (events, batches) = await SealCheck.ReadAsync(db, floor, page.SequenceCeiling, ct);
+        var (events, batches) = await SealCheck.ReadAsync(db, floor, page.SequenceCeiling, committed, ct);
         var verified = new HashSet<Guid>();
         foreach (var e in events)
         {
