@@ -78,6 +78,14 @@ public static class EventLog
 
     private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
+    /// <summary>Whether the store holds a stream with this id (a review's stream has the review's id).</summary>
+    public static async Task<bool> StreamExistsAsync(NpgsqlDataSource db, Guid streamId, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"select exists(select 1 from {EventStoreSetup.Schema}.mt_streams where id = $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public static VerificationReport Verify(NpgsqlDataSource db, Guid? reviewId) =>
         ChainVerifier.Verify(ReadAsync(db, reviewId).ToBlockingEnumerable());
 }

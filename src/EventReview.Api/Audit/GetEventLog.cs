@@ -44,7 +44,7 @@ public static class GetEventLogEndpoint
         var chain = EventLog.Verify(db, reviewId);
         var findings = new List<AuditFinding>();
         if (chain.FirstFailure is { } broken)
-            findings.Add(new AuditFinding(AuditFindingKind.Chain, broken.Sequence, broken.StreamId, broken.Version, broken.Message, AuditActions.Investigate));
+            findings.Add(AuditFinding.Of(broken));
         if (await ReviewAudit.CheckSealsAsync(db, reviewId, ct) is { } seal) findings.Add(seal);
         if (await ProjectionCheck.CheckAsync(session.DocumentStore, reviewId, ct) is { } projection) findings.Add(projection);
         var head = await SealStore.NewestTreeHeadAsync(db, ct);

@@ -20,7 +20,7 @@ public static class LogImport
     {
         var source = Verify(path);
         var reviewId = ReviewIdOf(path);
-        if (await ExistsAsync(db, reviewId, ct))
+        if (await EventLog.StreamExistsAsync(db, reviewId, ct))
             throw new InvalidOperationException($"Review {reviewId} already exists in this database; import the log into another database.");
 
         var types = EventTypes.ByStoredName(store);
@@ -87,14 +87,6 @@ public static class LogImport
         return first.Data.TryGetProperty("reviewId", out var review) && review.TryGetGuid(out var fromData)
             ? fromData
             : throw new InvalidOperationException("The log names no review.");
-    }
-
-    private static async Task<bool> ExistsAsync(NpgsqlDataSource db, Guid reviewId, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand(
-            $"select exists(select 1 from {EventStoreSetup.Schema}.mt_streams where id = $1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = reviewId });
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static IEnumerable<List<ChainedEvent>> Consecutive(IEnumerable<ChainedEvent> events)

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using EventReview.Audit;
-using EventReview.Hosting;
-using Npgsql;
 
 namespace EventReview.Cli.Commands;
 
@@ -22,7 +20,7 @@ public static class ProveCommand
             var reviewId = parse.GetValue(review);
             var proof = await CliDatabase.WithDataSourceAsync(async db =>
             {
-                if (!await HasReviewAsync(db, reviewId, ct)) throw new InvalidOperationException($"No review {reviewId} in this database.");
+                if (!await EventLog.StreamExistsAsync(db, reviewId, ct)) throw new InvalidOperationException($"No review {reviewId} in this database.");
                 var current = await SealStore.NewestTreeHeadAsync(db, ct)
                     ?? throw new InvalidOperationException("No tree head has been signed yet.");
                 var log = (await SealStore.NewestBlockAsync(db, ct))?.Log;
@@ -34,12 +32,5 @@ public static class ProveCommand
             return proof.Consistent ? 0 : 3;
         });
         return command;
-    }
-
-    private static async Task<bool> HasReviewAsync(NpgsqlDataSource db, Guid reviewId, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand($"select exists(select 1 from {EventStoreSetup.Schema}.mt_streams where id = $1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = reviewId });
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 }

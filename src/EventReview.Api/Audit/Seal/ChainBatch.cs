@@ -9,10 +9,6 @@ namespace EventReview.Audit;
 /// </summary>
 public sealed record ChainBatch(Guid Id, IReadOnlyList<string> Hashes, string Mac)
 {
-    private HashSet<string>? _held;
-
-    /// <summary>Whether the seal holds <paramref name="hash"/>, in constant time per link once asked.</summary>
-    public bool Holds(string hash) => (_held ??= new HashSet<string>(Hashes, StringComparer.Ordinal)).Contains(hash);
 
     /// <summary>Seals <paramref name="links"/> as one batch and returns them naming it.</summary>
     public static (ChainBatch Batch, IReadOnlyList<ChainLink> Links) Seal(SealKey key, IReadOnlyList<ChainLink> links)

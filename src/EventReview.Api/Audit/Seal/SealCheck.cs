@@ -96,6 +96,6 @@ public static class SealCheck
             if (!batch.IsSealedBy(key)) return $"{at}: transaction seal {id} does not carry the seal key's MAC.";
             verified.Add(id);
         }
-        return batch.Holds(e.Hash) ? null : $"{at}: transaction seal {id} does not hold its link.";
+        return batch.Hashes.Contains(e.Hash) ? null : $"{at}: transaction seal {id} does not hold its link.";
     }
 }

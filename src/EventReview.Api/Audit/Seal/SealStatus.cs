@@ -7,15 +7,9 @@ public sealed class SealStatus
 
     public DateTimeOffset? LastSealedAt { get; private set; }
 
-    public long TreeSize { get; private set; }
-
     public string? Refusal => _refusal;
 
-    public void Sealed(long treeSize, DateTimeOffset at)
-    {
-        TreeSize = treeSize;
-        LastSealedAt = at;
-    }
+    public void Sealed(DateTimeOffset at) => LastSealedAt = at;
 
     public void Refused(string why) => _refusal = why;
 

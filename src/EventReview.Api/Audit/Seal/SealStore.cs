@@ -21,9 +21,7 @@ public static class SealStore
     public static async Task<IReadOnlyList<TreeHead>> TreeHeadsAsync(NpgsqlDataSource db, CancellationToken ct) =>
         await AllAsync<TreeHead>(db, TreeHeads, ct).ToListAsync(ct);
 
-    public static IAsyncEnumerable<SealBlock> BlocksAsync(NpgsqlDataSource db, CancellationToken ct) => AllAsync<SealBlock>(db, Blocks, ct);
-
-    public static T Parse<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
+    private static T Parse<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
 
     private static async Task<T?> NewestAsync<T>(NpgsqlDataSource db, string table, CancellationToken ct) where T : class
     {

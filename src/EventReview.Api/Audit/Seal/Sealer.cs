@@ -63,7 +63,7 @@ public sealed class Sealer : SubscriptionBase
             hashes.Add(hash);
         }
         var now = DateTimeOffset.UtcNow;
-        status.Sealed(tree.Size, now);
+        status.Sealed(now);
         if (leaves.Count == 0) return NullChangeListener.Instance;
 
         operations.QueueSqlCommand($"insert into {SealedLeaves.Table} (seq_id, leaf, hash) select * from unnest(?, ?, ?)",

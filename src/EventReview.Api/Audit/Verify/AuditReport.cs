@@ -4,7 +4,12 @@ using System.Text.Json.Serialization;
 namespace EventReview.Audit;
 
 /// <summary>One thing verification found wrong: where it shows first, what is wrong and what an auditor should do.</summary>
-public sealed record AuditFinding(AuditFindingKind Kind, long? Sequence, string? StreamId, long? Version, string Message, string Action);
+public sealed record AuditFinding(AuditFindingKind Kind, long? Sequence, string? StreamId, long? Version, string Message, string Action)
+{
+    /// <summary>Where a stream's chain broke, as a finding.</summary>
+    public static AuditFinding Of(ChainFailure broken) =>
+        new(AuditFindingKind.Chain, broken.Sequence, broken.StreamId, broken.Version, broken.Message, AuditActions.Investigate);
+}
 
 /// <summary>The outcome of <see cref="LogAudit"/>: intact only without findings. Unsealed events are the newest, not yet
 /// behind the sealer's high-water mark; they are checked by their chains and seals only.</summary>

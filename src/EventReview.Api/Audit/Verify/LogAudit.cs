@@ -39,7 +39,7 @@ public static class LogAudit
             if (report.Intact) merge.Finish();
         }
         if (report.FirstFailure is { } broken)
-            chains.Insert(0, new AuditFinding(AuditFindingKind.Chain, broken.Sequence, broken.StreamId, broken.Version, broken.Message, AuditActions.Investigate));
+            chains.Insert(0, AuditFinding.Of(broken));
         findings.InsertRange(0, chains.Take(1));
         await LogTables.CheckAsync(db, key, findings, ct);
 
@@ -58,7 +58,7 @@ public static class LogAudit
         else if (!findings.Any(f => f.Kind == kind)) findings.Add(new AuditFinding(kind, null, null, null, problem, AuditActions.Checkpoint));
     }
 
-    public static AuditFinding Finding(AuditFindingKind kind, ChainedEvent e, string message) =>
+    private static AuditFinding Finding(AuditFindingKind kind, ChainedEvent e, string message) =>
         new(kind, e.Sequence, e.StreamId, e.StreamVersion, message, AuditActions.Investigate);
 
     private static IEnumerable<SealedLeaf> ReadLeaves(NpgsqlConnection connection)
