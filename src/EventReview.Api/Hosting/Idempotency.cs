@@ -30,7 +30,7 @@ public sealed record IdempotentRequest(string Key, string Fingerprint)
 }
 
 /// <summary>
-/// Honours Idempotency-Key on every POST but the raw upload (an import is idempotent by each record's import key). The
+/// Honours Idempotency-Key on every POST. The
 /// first answer (2xx) to a key is stored; the same request again gets that answer, after the caller's access is checked
 /// again: a caller no longer a member gets 404, one whose roles in the review shrank since gets 403. The key used with
 /// another body, route or caller is 422. A key is good for EventReview:IdempotencyKeyHours (24 h); after that it is
@@ -45,8 +45,7 @@ public sealed class Idempotency(RequestDelegate next, EventReviewOptions options
     public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
     {
         var key = http.Request.Headers[Header].ToString().Trim();
-        if (!HttpMethods.IsPost(http.Request.Method) || key.Length == 0 || http.User.Identity?.IsAuthenticated != true
-            || RequestLimits.IsUpload(http))
+        if (!HttpMethods.IsPost(http.Request.Method) || key.Length == 0 || http.User.Identity?.IsAuthenticated != true)
         {
             await next(http);
             return;
@@ -144,7 +143,8 @@ public sealed class Idempotency(RequestDelegate next, EventReviewOptions options
 
     private static async Task<string> FingerprintAsync(HttpContext http, string userId)
     {
-        // The body is read whole here (at most EventReview:MaxJsonBodyBytes) and again by the endpoint.
+        // The body is read here and again by the endpoint: a JSON command (at most EventReview:MaxJsonBodyBytes) from
+        // memory, an upload sent with a key from the temporary file ASP.NET Core spools it to beyond 30 KB.
         http.Request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{http.Request.Method}\n{http.Request.Path}{http.Request.QueryString}\n{userId}\n"));
