@@ -53,7 +53,8 @@ public class IdempotencyTests(AppFixture app) : IClassFixture<AppFixture>
         var headers = Headers(Key());
         (await VoteAsync(review, review.S1, record, "include", headers)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        await RefusedAsync(() => VoteAsync(review, review.S1, record, "exclude", headers, "wrong-population"), HttpStatusCode.UnprocessableEntity);
+        (await RefusedAsync(() => VoteAsync(review, review.S1, record, "exclude", headers, "wrong-population"), HttpStatusCode.UnprocessableEntity))
+            .ShouldContain("first sent with another request");
         await RefusedAsync(() => VoteAsync(review, review.S2, record, "include", headers), HttpStatusCode.UnprocessableEntity);
         await RefusedAsync(() => review.SendAsync(review.Lead, HttpMethod.Post, "/exclusion-reasons",
             new { code = "wrong-outcome", label = "Wrong outcome", stage = "title-abstract" }, headers), HttpStatusCode.UnprocessableEntity);
@@ -74,6 +75,18 @@ public class IdempotencyTests(AppFixture app) : IClassFixture<AppFixture>
 
         await RefusedAsync(() => VoteAsync(review, review.S1, records[0], "include", demoted), HttpStatusCode.Forbidden);
         await RefusedAsync(() => VoteAsync(review, review.S2, records[1], "include", removed), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_over_long_key_is_a_400_naming_the_header()
+    {
+        var review = await ReviewScenario.WithTeamAsync(app);
+        var body = new { code = "wrong-outcome", label = "Wrong outcome", stage = "title-abstract" };
+        var key = new string('k', 201);
+
+        var text = await RefusedAsync(() => review.SendAsync(review.Lead, HttpMethod.Post, "/exclusion-reasons", body, Headers(key)), HttpStatusCode.BadRequest);
+
+        text.ShouldContain("Idempotency-Key");
     }
 
     [Fact]
@@ -104,12 +117,13 @@ public class IdempotencyTests(AppFixture app) : IClassFixture<AppFixture>
         await (await ReviewScenario.Send(app, lead, HttpMethod.Post, "/api/reviews", new { title, question = "Q?" }, Headers(key)))
             .ReadJsonAsync<Created>(HttpStatusCode.Created);
 
-    private async Task RefusedAsync(Func<Task<HttpResponseMessage>> send, HttpStatusCode status)
+    private async Task<string> RefusedAsync(Func<Task<HttpResponseMessage>> send, HttpStatusCode status)
     {
         var before = await EventCountAsync();
         using var response = await send();
         await response.ShouldBeProblemAsync(status);
         (await EventCountAsync()).ShouldBe(before, "a refused request changed the event log");
+        return await response.Content.ReadAsStringAsync();
     }
 
     private static string Key() => Guid.NewGuid().ToString("N");
