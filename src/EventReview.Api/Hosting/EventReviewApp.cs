@@ -65,6 +65,8 @@ public static class EventReviewApp
             builder.UseEventReviewLogging(options);
             if (options.MaxJsonBodyBytes < 1 || options.MaxUploadBytes < 1)
                 throw new InvalidOperationException($"{EventReviewOptions.Section}: MaxJsonBodyBytes and MaxUploadBytes must be at least 1.");
+            if (options.IdempotencyKeyHours < 1)
+                throw new InvalidOperationException($"{EventReviewOptions.Section}: IdempotencyKeyHours must be at least 1.");
             builder.WebHost.ConfigureKestrel(k =>
             {
                 // The JSON cap everywhere; RequestLimits raises it for the upload route and answers 413 with problem details.
@@ -156,6 +158,7 @@ public static class EventReviewApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<StorableRequestText>();
+        app.UseMiddleware<Idempotency>();
 
         app.MapEventReviewHealth();
         app.MapOpenApi().AllowAnonymous();

@@ -36,6 +36,12 @@ public sealed class EventReviewOptions
     /// </summary>
     public long MaxJsonBodyBytes { get; set; } = 1L << 20;
 
+    /// <summary>
+    /// How long an Idempotency-Key's answer is replayed, in hours; after that the key is served as new. A client retries
+    /// within minutes; a day also covers a client that retries after its own restart.
+    /// </summary>
+    public int IdempotencyKeyHours { get; set; } = 24;
+
     public AuthOptions Auth { get; set; } = new();
 
     public AuditOptions Audit { get; set; } = new();

@@ -21,9 +21,6 @@ public static class DecideOnRecordHandler
     public static Task<RecordAnswer> Handle(DecideOnRecord command, IDocumentSession session, CancellationToken ct) => command.Run(session, ct);
 }
 
-/// <summary>An earlier answer to a POST sent with an Idempotency-Key, stored in the same transaction as its events.</summary>
-public sealed record IdempotentResponse(string Id, int Status, string Body);
-
 /// <summary>What a command on a record decided on, for its answer.</summary>
 public sealed record RecordDecided<TContext>(Review Review, RecordState Record, TContext Context, RuleOutcome Outcome, Actor By);
 

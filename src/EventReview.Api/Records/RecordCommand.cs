@@ -27,7 +27,7 @@ namespace EventReview.Records;
 public static class RecordCommand
 {
     public const int MaxNote = 4_000;
-    public const string IdempotencyHeader = "Idempotency-Key";
+    public const string IdempotencyHeader = Idempotency.Header;
 
     public static Task<IResult> ExecuteAsync(
         IMessageBus bus, HttpContext http, Guid reviewId, Guid recordId, ClaimsPrincipal user,
@@ -82,14 +82,16 @@ public static class RecordCommand
         // Marten refuses the empty id as a stream id; no record has it.
         if (recordId == Guid.Empty) return Problems.NotFound("No such record in this review.").ToResult();
         var by = Actor.From(user);
-        var key = IdempotencyKey(http, by);
+        // Checked, and an earlier answer replayed, by the Idempotency middleware; read again here for a concurrent duplicate.
+        var key = Idempotency.Of(http);
         var correlationId = CorrelationId.Of(http);
         var reviews = http.RequestServices.GetRequiredService<ReviewCache>();
 
         async Task<RecordAnswer> Run(IDocumentSession session, CancellationToken token)
         {
             var batch = session.CreateBatchQuery();
-            var earlierAnswer = key is null ? Task.FromResult<IdempotentResponse?>(null) : batch.Load<IdempotentResponse>(key);
+            var earlierAnswer = key is null ? Task.FromResult<IdempotentResponse?>(null)
+                : batch.Query<IdempotentResponse>().Where(r => r.Key == key.Key).OrderByDescending(r => r.At).FirstOrDefault();
             var reviewLoad = batch.AddItem(new ReviewRead(reviews, reviewId));
             // The stream's version is read before anything the decision also reads from it, so those reads are never
             // older than the version the append expects: a change committed in between fails the append instead.
@@ -101,9 +103,10 @@ public static class RecordCommand
             await batch.Execute(token);
             if (headLoad is not null) ChainHeads.Attach(session, await headLoad);
 
-            if (await earlierAnswer is { } earlier) return new RecordAnswer(null, earlier.Status, earlier.Body);
             var review = await reviewLoad;
             if (ReviewAccess.Refuse(review, by.Id) is { } denied) return RecordAnswer.Refused(denied.ToProblem());
+            if (await earlierAnswer is { } earlier)
+                return Idempotency.Refusal(key!, earlier, review, by.Id) is { } reused ? RecordAnswer.Refused(reused) : new RecordAnswer(null, earlier.Status, earlier.Body);
 
             session.CorrelationId = correlationId;
             IEventStream<RecordState>? stream = null;
@@ -131,11 +134,12 @@ public static class RecordCommand
             var after = recordEvents.Where(e => e.RecordId == recordId)
                 .Aggregate(record, (state, e) => RecordFold.Apply(state, e, DateTimeOffset.UtcNow));
             var body = JsonSerializer.Serialize(respond(new RecordDecided<TContext>(review!, after, read, outcome, by)), EventReviewJson.Options);
-            if (key is not null) session.Insert(new IdempotentResponse(key, StatusCodes.Status200OK, body));
+            if (key is not null) session.Insert(key.Answer(StatusCodes.Status200OK, body, review!.MemberOf(by.Id)?.Roles));
             return new RecordAnswer(null, StatusCodes.Status200OK, body);
         }
 
         var answer = await bus.InvokeAsync<RecordAnswer>(new DecideOnRecord(recordId, Run), ct);
+        if (key is not null && answer.Problem is null) Idempotency.MarkStored(http);
         return answer.ToResult();
     }
 
@@ -168,12 +172,4 @@ public static class RecordCommand
     }
 
     private static IEnumerable<Guid> Named(IEnumerable<Guid?> ids) => ids.OfType<Guid>().Where(id => id != Guid.Empty);
-
-    private static string? IdempotencyKey(HttpContext http, Actor by)
-    {
-        var key = http.Request.Headers[IdempotencyHeader].FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(key)) return null;
-        // Scoped to the caller and the route, so one client's key never answers another's request.
-        return $"{by.Id}|{http.Request.Path}|{key.Trim()[..Math.Min(key.Trim().Length, 200)]}";
-    }
 }

@@ -11,7 +11,7 @@ public static class RecordsSetup
     {
         // Inline, so a rule is always checked against the record as committed, and lists never lag.
         store.Projections.Add(new RecordProjection(), ProjectionLifecycle.Inline);
-        store.Schema.For<IdempotentResponse>();
+        store.Schema.For<Hosting.IdempotentResponse>().Index(r => r.Key);
         return store;
     }
 

@@ -88,9 +88,10 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
     public static string Tag(Caller caller) => JsonNamingPolicy.KebabCaseLower.ConvertName(caller.ToString());
 
     /// <summary>Sends the request as the caller: with their token, an expired one, or none.</summary>
-    public async Task<HttpResponseMessage> SendAsync(Caller caller, RouteRequest request)
+    public async Task<HttpResponseMessage> SendAsync(Caller caller, RouteRequest request, string? idempotencyKey = null)
     {
         using var message = new HttpRequestMessage(request.Method, request.Path);
+        if (idempotencyKey is not null) message.Headers.Add(Idempotency.Header, idempotencyKey);
         message.Content = request.Body switch
         {
             null => null,
