@@ -28,7 +28,7 @@ public static class AgreementCalculator
                 ? "There are no ratings, so no statistic is defined."
                 : $"Agreement needs at least two raters; only '{table.Raters[0]}' rated, so no statistic is defined.");
             return new AgreementReport(
-                table.Items.Count, table.Raters, table.Categories, null, null, null, null, null, null, null, null, null, [], notes);
+                table.Items.Count, table.Raters, table.Categories, null, null, null, null, null, null, null, null, null, [], null, notes);
         }
 
         var counts = table.CategoryCounts();
@@ -60,6 +60,7 @@ public static class AgreementCalculator
 
         var ac1 = Take(GwetFamily.Ac1(counts), "gwetAc1", notes);
         var brennanPrediger = Take(GwetFamily.BrennanPrediger(counts), "brennanPrediger", notes);
+        var incomplete = MissingRatingsKappa.Compute(table, notes);
         return new AgreementReport(
             table.Items.Count,
             table.Raters,
@@ -74,6 +75,7 @@ public static class AgreementCalculator
             twoRaters?.Scott,
             twoRaters?.Pabak,
             pairs,
+            incomplete,
             notes);
     }
 
@@ -172,16 +174,7 @@ public static class AgreementCalculator
             note = $"computed on the {Items(used.Length)} rated by all {table.Raters.Count} raters, as irr::kappam.fleiss drops incomplete items, leaving out {Items(perItem.Length - used.Length)}";
         }
 
-        var subset = new int[used.Length, table.Categories.Count];
-        for (var i = 0; i < used.Length; i++)
-        {
-            for (var k = 0; k < table.Categories.Count; k++)
-            {
-                subset[i, k] = counts[used[i], k];
-            }
-        }
-
-        return FleissKappa.FromCounts(subset, table.Categories);
+        return FleissKappa.FromCounts(MissingRatingsKappa.Rows(counts, used), table.Categories);
     }
 
     private static void NoteAlphabeticalOrder(RatingTable table, AgreementOptions options, string field, List<string> notes)

@@ -19,6 +19,7 @@ public sealed record AgreementReport(
     CoefficientResult? ScottPi,
     PabakResult? Pabak,
     IReadOnlyList<PairAgreement> Pairs,
+    IncompleteDesignResult? IncompleteDesign,
     IReadOnlyList<string> Notes);
 
 /// <summary>Cohen's kappa with its large-sample SE (Fleiss, Cohen and Everitt 1969), 95% CI, and z test of kappa = 0.</summary>
@@ -44,3 +45,34 @@ public sealed record PabakResult(double Value, IReadOnlyList<double> Ci95);
 
 /// <summary>Agreement of one pair of raters on the items both rated.</summary>
 public sealed record PairAgreement(IReadOnlyList<string> Raters, int Items, double? PercentAgreement, CohenKappaResult? CohenKappa);
+
+/// <summary>
+/// Kappa for designs where not every rater rated every item, each coefficient labelled with its method and the data it
+/// used; <see cref="Complete"/> says whether every rater did rate every item (then all three agree on the value).
+/// </summary>
+public sealed record IncompleteDesignResult(
+    bool Complete,
+    MissingRatingsKappaResult? FleissKappa,
+    MissingRatingsKappaResult? CongerKappa,
+    ListwiseKappaResult? ListwiseFleissKappa);
+
+/// <summary>
+/// A kappa over all ratings as irrCAC computes it: <see cref="Items"/> rated items (the variance runs over them),
+/// <see cref="PairedItems"/> of them with two or more ratings (percent agreement runs over those), 95% CI from
+/// Student's t with items - 1 degrees of freedom capped at 1, and irrCAC's one-sided p-value for kappa &gt; 0.
+/// </summary>
+public sealed record MissingRatingsKappaResult(
+    string Method,
+    double Value,
+    double PercentAgreement,
+    double ChanceAgreement,
+    double? Se,
+    IReadOnlyList<double>? Ci95,
+    double? P,
+    int Items,
+    int PairedItems,
+    int Raters,
+    int Ratings);
+
+/// <summary>Fleiss' kappa on the <see cref="Items"/> every rater rated, leaving out <see cref="ItemsLeftOut"/>, with irr's two-sided z test.</summary>
+public sealed record ListwiseKappaResult(string Method, double Value, double? Z, double? P, int Items, int ItemsLeftOut, int Raters);

@@ -36,6 +36,26 @@ public static class Distributions
     /// <summary>Two-sided p-value of a standard normal test statistic, 2 * (1 - Phi(|z|)).</summary>
     public static double TwoSidedP(double z) => Erfc(Math.Abs(z) / Sqrt2);
 
+    /// <summary>Upper tail of Student's t distribution with <paramref name="df"/> degrees of freedom, R's 1 - pt(t, df).</summary>
+    public static double StudentTUpper(double t, double df)
+    {
+        var tail = 0.5 * RegularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5);
+        return t >= 0 ? tail : 1 - tail;
+    }
+
+    /// <summary>Quantile of Student's t distribution for p in (0.5, 1), R's qt(p, df).</summary>
+    public static double StudentTQuantile(double p, double df)
+    {
+        if (p is <= 0.5 or >= 1 || double.IsNaN(p))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "The t quantile is taken for p in (0.5, 1).");
+        }
+
+        // P(|T| > t) = I_{df/(df+t^2)}(df/2, 1/2), so the two-sided tail 2(1 - p) gives x = df/(df+t^2).
+        var x = BetaQuantile(2 * (1 - p), df / 2, 0.5);
+        return Math.Sqrt(df * (1 - x) / x);
+    }
+
     /// <summary>Natural logarithm of the gamma function for x &gt; 0 (Lanczos, g = 7).</summary>
     public static double LogGamma(double x)
     {

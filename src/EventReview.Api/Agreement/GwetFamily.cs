@@ -91,7 +91,8 @@ public static class GwetFamily
         : data.Shares.Length < 2 ? "there is only one category, so chance agreement is 1"
         : null;
 
-    private static Prepared Prepare(int[,] counts)
+    /// <summary>Per-item agreement and category shares over the rated items, shared with <see cref="MissingRatingsKappa"/>.</summary>
+    internal static Prepared Prepare(int[,] counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var q = counts.GetLength(1);
@@ -146,5 +147,5 @@ public static class GwetFamily
         return sum;
     }
 
-    private sealed record Prepared(int[,] Counts, int[] Ratings, double[] ItemAgreement, double[] Shares, int Pairable, double Agreement);
+    internal sealed record Prepared(int[,] Counts, int[] Ratings, double[] ItemAgreement, double[] Shares, int Pairable, double Agreement);
 }

@@ -47,6 +47,12 @@ public sealed class RatingTable
         }
     }
 
+    /// <summary>The ratings of <paramref name="item"/> as (rater, category index), raters ascending.</summary>
+    public IEnumerable<(int Rater, int Category)> RatingsOf(int item)
+    {
+        for (var e = _start[item]; e < _start[item + 1]; e++) yield return (_rater[e], _category[e]);
+    }
+
     /// <summary>Arranges the ratings; throws <see cref="AgreementInputException"/> for blank fields, repeated ratings or unknown labels.</summary>
     public static RatingTable Build(IReadOnlyList<Rating> ratings, IReadOnlyList<string>? categories = null)
     {

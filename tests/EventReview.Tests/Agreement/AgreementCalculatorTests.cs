@@ -19,7 +19,7 @@ public class AgreementCalculatorTests
         var root = json.RootElement;
         Names(root).ShouldBe([
             "items", "raters", "categories", "percentAgreement", "cohenKappa", "weightedKappa", "fleissKappa",
-            "krippendorffAlpha", "gwetAc1", "brennanPrediger", "scottPi", "pabak", "pairs", "notes",
+            "krippendorffAlpha", "gwetAc1", "brennanPrediger", "scottPi", "pabak", "pairs", "incompleteDesign", "notes",
         ]);
         Names(root.GetProperty("cohenKappa")).ShouldBe(["value", "se", "ci95", "z", "p"]);
         Names(root.GetProperty("weightedKappa")).ShouldBe(["value", "se", "z", "p", "weights"]);
@@ -30,6 +30,12 @@ public class AgreementCalculatorTests
         Names(root.GetProperty("scottPi")).ShouldBe(["value"]);
         Names(root.GetProperty("pabak")).ShouldBe(["value", "ci95"]);
         Names(root.GetProperty("pairs")[0]).ShouldBe(["raters", "items", "percentAgreement", "cohenKappa"]);
+        var design = root.GetProperty("incompleteDesign");
+        Names(design).ShouldBe(["complete", "fleissKappa", "congerKappa", "listwiseFleissKappa"]);
+        Names(design.GetProperty("congerKappa")).ShouldBe([
+            "method", "value", "percentAgreement", "chanceAgreement", "se", "ci95", "p", "items", "pairedItems", "raters", "ratings",
+        ]);
+        Names(design.GetProperty("listwiseFleissKappa")).ShouldBe(["method", "value", "z", "p", "items", "itemsLeftOut", "raters"]);
         root.GetProperty("cohenKappa").GetProperty("ci95").GetArrayLength().ShouldBe(2);
         root.GetProperty("weightedKappa").GetProperty("weights").GetString().ShouldBe("linear");
         root.GetProperty("krippendorffAlpha").GetProperty("level").GetString().ShouldBe("nominal");

@@ -70,6 +70,7 @@ public static class AccessMatrix
         GET    /api/reviews/{reviewId}/records/{recordId}/trail                200   200   200   200   200   404   401   401
         GET    /api/reviews/{reviewId}/queue                                   403   200   200   403   403   404   401   401
         GET    /api/reviews/{reviewId}/agreement                               200   200   200   200   200   404   401   401
+        GET    /api/reviews/{reviewId}/decisions.csv                           200   200   200   200   200   404   401   401
         GET    /api/reviews/{reviewId}/appraisals                              200   200   200   200   200   404   401   401
         GET    /api/reviews/{reviewId}/appraisals.csv                          200   200   200   200   200   404   401   401
         GET    /api/reviews/{reviewId}/instruments                             200   200   200   200   200   404   401   401

@@ -262,6 +262,8 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         { Caller.Lead, "/prisma?sequence=last" },
         { Caller.Lead, "/prisma.csv?asOf=yesterday" },
         { Caller.Lead, "/prisma.svg?sequence=1e3" },
+        { Caller.Lead, "/decisions.csv?asOf=yesterday" },
+        { Caller.ScreenerA, "/decisions.csv?sequence=last" },
         { Caller.Lead, "/records/{record}/trail?asOf=yesterday" },
         { Caller.Lead, "/records/{record}/trail?sequence=last" },
     };
