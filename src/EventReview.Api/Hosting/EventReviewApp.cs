@@ -88,7 +88,7 @@ public static class EventReviewApp
 
     private static void AddServices(IServiceCollection services, EventReviewOptions options, string dataDirectory, string connectionString)
     {
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => PostgresDataSource.Open(connectionString));
         services.AddEventReviewProblemDetails();
         services.AddSingleton<ReviewCache>();
         services.AddExceptionHandler<ExceptionProblems>();
@@ -104,8 +104,12 @@ public static class EventReviewApp
 
         var sealKey = SealKey.Load(options.Audit, dataDirectory);
         var committed = new CommittedLinks();
-        var marten = services.AddMarten(store => EventStoreSetup.Configure(store, connectionString, options.ApplySchemaOnStartup, sealKey, committed))
-            .UseNpgsqlDataSource()
+        var marten = services.AddMarten(provider =>
+            {
+                var store = new StoreOptions();
+                EventStoreSetup.Configure(store, provider.GetRequiredService<NpgsqlDataSource>(), options.ApplySchemaOnStartup, sealKey, committed);
+                return store;
+            })
             .UseLightweightSessions()
             // Hot/cold: of several nodes on one database exactly one runs the sealer, on Marten's advisory lock.
             .AddAsyncDaemon(options.Audit.Seal ? DaemonMode.HotCold : DaemonMode.Disabled)

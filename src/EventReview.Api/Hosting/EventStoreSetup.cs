@@ -1,3 +1,4 @@
+using Npgsql;
 using EventReview.Appraisal;
 using EventReview.Audit;
 using EventReview.Records;
@@ -14,10 +15,11 @@ public static class EventStoreSetup
 {
     public const string Schema = "eventreview";
 
-    public static void Configure(StoreOptions store, string connectionString, bool applySchema = true, SealKey? sealKey = null,
+    /// <summary>The store on the application's own data source (one pool, multi-host aware: see <see cref="PostgresDataSource"/>).</summary>
+    public static void Configure(StoreOptions store, NpgsqlDataSource dataSource, bool applySchema = true, SealKey? sealKey = null,
         CommittedLinks? committed = null)
     {
-        store.Connection(connectionString);
+        store.Connection(dataSource);
         store.DatabaseSchemaName = Schema;
         // Without schema rights (the least-privileged role) Marten must not even try DDL.
         store.AutoCreateSchemaObjects = applySchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;

@@ -24,7 +24,7 @@ public static class CliDatabase
         }
         try
         {
-            await using var db = NpgsqlDataSource.Create(connectionString);
+            await using var db = PostgresDataSource.Open(connectionString);
             return await work(db);
         }
         finally

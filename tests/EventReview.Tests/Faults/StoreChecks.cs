@@ -32,9 +32,12 @@ public static class StoreChecks
         return report.EventsChecked;
     }
 
-    /// <summary>A Marten store over a database that a child-process server owns, for reading it the way the server does.</summary>
+    /// <summary>
+    /// A Marten store over a database that a child-process server owns, for reading it the way the server does. The store
+    /// does not own its data source: a test's handful of these live as long as the test process.
+    /// </summary>
     public static DocumentStore StoreFor(string connectionString) =>
-        DocumentStore.For(options => EventStoreSetup.Configure(options, connectionString, applySchema: false));
+        DocumentStore.For(options => EventStoreSetup.Configure(options, PostgresDataSource.Open(connectionString), applySchema: false));
 
     public static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql, params object[] parameters)
     {
