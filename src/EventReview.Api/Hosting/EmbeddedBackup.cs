@@ -28,6 +28,11 @@ public static class EmbeddedBackup
         if (Directory.Exists(outDirectory) && Directory.EnumerateFileSystemEntries(outDirectory).Any())
             throw new InvalidOperationException($"refusing to back up into {outDirectory}: it is not empty");
         Directory.CreateDirectory(outDirectory);
+        var contains = new List<string> { $"{ClusterFolder}/ (the whole cluster: database, roles, settings; pg_basebackup)" };
+        // Before the database: a tree head's file is written after its row commits, so every head copied now is in the
+        // copy taken next, and verify on the restored copy never meets a checkpoint larger than its log.
+        if (CopyNew(checkpointDirectory, Path.Combine(outDirectory, CheckpointsFolder)) is var heads and > 0)
+            contains.Add($"{CheckpointsFolder}/ ({heads} signed tree head file(s), copies)");
         var pg = await EmbeddedPostgres.StartAsync(dataDirectory, ct);
         try
         {
@@ -42,9 +47,6 @@ public static class EmbeddedBackup
             await pg.ReleaseAsync();
         }
 
-        var contains = new List<string> { $"{ClusterFolder}/ (the whole cluster: database, roles, settings; pg_basebackup)" };
-        if (CopyNew(checkpointDirectory, Path.Combine(outDirectory, CheckpointsFolder)) > 0)
-            contains.Add($"{CheckpointsFolder}/ (copies of the signed tree heads)");
         if (CopyFileIfAbsent(Path.Combine(dataDirectory, SealKey.PublicFileName), Path.Combine(outDirectory, SealKey.PublicFileName)))
             contains.Add($"{SealKey.PublicFileName} (the public seal key)");
         return new BackupReport(outDirectory, contains, KeptApart);
@@ -96,7 +98,7 @@ public static class EmbeddedBackup
     {
         if (!Directory.Exists(from)) return 0;
         var copied = 0;
-        foreach (var file in Directory.EnumerateFiles(from))
+        foreach (var file in Directory.EnumerateFiles(from, "*.json"))
         {
             Directory.CreateDirectory(to);
             if (CopyFileIfAbsent(file, Path.Combine(to, Path.GetFileName(file)))) copied++;
