@@ -74,6 +74,7 @@ public static class EventReviewApp
             });
             AddServices(builder.Services, options, dataDirectory, sharedStore: embedded is null, Tuned(connectionString, builder.Configuration[ApplicationNameKey] ?? "eventreview"));
             builder.Services.AddEventReviewRateLimiting(builder.Configuration);
+            builder.Services.AddEventReviewTelemetry(options.Telemetry, builder.Configuration);
         }
         catch
         {
