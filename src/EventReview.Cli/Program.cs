@@ -15,5 +15,7 @@ var root = new RootCommand("EventReview: the event-sourced system of record for 
     RebuildCommand.Create(),
     DemoCommand.Create(),
     MigrateCommand.Create(),
+    BackupCommand.Create(),
+    BackupCommand.CreateRestore(),
 };
 return await CommandRunner.InvokeAsync(root, args);

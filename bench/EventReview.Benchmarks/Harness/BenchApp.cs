@@ -54,10 +54,10 @@ public sealed class BenchApp : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:" + EventReviewApp.ConnectionStringName] = connectionString,
-                ["EventReview:Auth:SigningKey"] = BenchContext.SigningKey,
                 ["EventReview:DataDirectory"] = Path.Combine(context.WorkDirectory, "data"),
                 ["EventReview:LoadSeedOnFirstStart"] = "false",
             });
+            builder.Configuration.AddInMemoryCollection(context.SharedNodeSettings().Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
             builder.WebHost.UseUrls(url);
         });
         await app.StartAsync();

@@ -20,6 +20,28 @@ public sealed class BenchContext
 
     public string CorpusDirectory => Path.Combine(RepositoryRoot, "tests", "data", "corpus");
 
+    /// <summary>
+    /// The shared-node settings a configured database requires (docs/operations.md): a seal key made once per work
+    /// directory, and the checkpoint directory.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SharedNodeSettings()
+    {
+        var sealKeyFile = Path.Combine(WorkDirectory, "seal-key.pem");
+        EventReview.Hosting.KeyFile.ReadOrCreate(sealKeyFile, NewSealKeyPem);
+        return new Dictionary<string, string>
+        {
+            ["EventReview:Auth:SigningKey"] = SigningKey,
+            ["EventReview:Audit:SealKeyFile"] = sealKeyFile,
+            ["EventReview:Audit:CheckpointDirectory"] = Path.Combine(WorkDirectory, "checkpoints"),
+        };
+    }
+
+    private static string NewSealKeyPem()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
     public void Log(string message) => Out.WriteLine($"  [{DateTime.Now:HH:mm:ss}] {message}");
 
     /// <summary>A fresh, empty database on the bench cluster (dropped first if a previous run left it).</summary>

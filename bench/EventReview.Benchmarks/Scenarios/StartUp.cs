@@ -28,9 +28,9 @@ public sealed class StartUp : IScenario
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__EventReview"] = connectionString,
-            ["EventReview__Auth__SigningKey"] = BenchContext.SigningKey,
             ["EventReview__DataDirectory"] = Path.Combine(context.WorkDirectory, "startup-data"),
         };
+        foreach (var (key, value) in context.SharedNodeSettings()) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var help = new List<double>();
         for (var i = 0; i < WarmStarts; i++)

@@ -28,8 +28,13 @@ public static class AuditSetup
 
     /// <summary>The seal key, the sealer (run by the async daemon, one per database) and the tree heads it signs.</summary>
     public static void AddSealing(this IServiceCollection services, MartenServiceCollectionExtensions.MartenConfigurationExpression marten,
-        SealKey key, CommittedLinks committed, EventReviewOptions options, string dataDirectory)
+        SealKey key, CommittedLinks committed, EventReviewOptions options, string dataDirectory, bool sharedStore)
     {
+        // The sealer moves between the nodes of a shared database (hot/cold), so each node's own checkpoints/ would hold
+        // only the tree heads it happened to sign.
+        if (sharedStore && options.Audit.Seal && string.IsNullOrWhiteSpace(options.Audit.CheckpointDirectory))
+            throw new InvalidOperationException("EventReview:Audit:CheckpointDirectory must be set on a configured database: " +
+                "the sealer moves between the nodes sharing it, so point every node at one shared, preferably write-once, directory.");
         services.AddSingleton(key);
         services.AddSingleton(committed);
         services.AddSingleton<SealStatus>();

@@ -28,8 +28,15 @@ public sealed class EmbeddedPostgres
         _asPostgresUser = Environment.IsPrivilegedProcess;
     }
 
-    private string DataPath => Path.Combine(_clusterDirectory, "data");
-    private string SocketDirectory => _clusterDirectory;
+    internal string DataPath => Path.Combine(_clusterDirectory, "data");
+
+    internal bool AsPostgresUser => _asPostgresUser;
+
+    internal ClusterUsers Users => _users;
+
+    /// <summary>The cluster of a data directory, neither started nor joined: for backup and restore.</summary>
+    internal static EmbeddedPostgres Open(string dataDirectory) => new(RequireBinaries(), dataDirectory);
+    internal string SocketDirectory => _clusterDirectory;
 
     /// <summary>Present while the running server was started by an eventreview process, which lets the last user stop it.</summary>
     private string StartedMarker => Path.Combine(_clusterDirectory, "started-by-eventreview");
@@ -44,11 +51,7 @@ public sealed class EmbeddedPostgres
     /// <summary>Initialises the cluster if needed, starts it unless already running, and creates the database.</summary>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, CancellationToken ct = default)
     {
-        var bin = FindBinaries()
-            ?? throw new InvalidOperationException(
-                "No PostgreSQL server binaries (initdb, pg_ctl) were found. Install PostgreSQL 15 or later " +
-                "(Debian: apt-get install postgresql) or configure ConnectionStrings:EventReview.");
-        var pg = new EmbeddedPostgres(bin, dataDirectory);
+        var pg = new EmbeddedPostgres(RequireBinaries(), dataDirectory);
         using (await pg._users.EnterGateAsync(ct))
         {
             await pg.StartClusterAsync(ct);
@@ -129,12 +132,20 @@ public sealed class EmbeddedPostgres
         await create.ExecuteNonQueryAsync(ct);
     }
 
+    private static string RequireBinaries() => FindBinaries()
+        ?? throw new InvalidOperationException(
+            "No PostgreSQL server binaries (initdb, pg_ctl) were found. Install PostgreSQL 15 or later " +
+            "(Debian: apt-get install postgresql) or configure ConnectionStrings:EventReview.");
+
     private static string? FindBinaries()
     {
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
-        if (onPath is not null) return onPath;
+        // A link on PATH (/usr/local/bin/initdb) is followed to the installation's own bin directory, which also holds
+        // pg_basebackup and pg_verifybackup of the same version.
+        if (onPath is not null)
+            return Path.GetDirectoryName(new FileInfo(Path.Combine(onPath, "initdb")).ResolveLinkTarget(returnFinalTarget: true)?.FullName) ?? onPath;
 
         const string debianRoot = "/usr/lib/postgresql";
         if (!Directory.Exists(debianRoot)) return null;
@@ -145,7 +156,7 @@ public sealed class EmbeddedPostgres
             .FirstOrDefault();
     }
 
-    private Task<int> RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct, bool allowFailure = false)
+    internal Task<int> RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct, bool allowFailure = false)
     {
         var exe = Path.Combine(_binDirectory, tool);
         return _asPostgresUser
@@ -153,7 +164,7 @@ public sealed class EmbeddedPostgres
             : RunRawAsync(exe, args, ct, allowFailure);
     }
 
-    private static async Task<int> RunRawAsync(string exe, IReadOnlyList<string> args, CancellationToken ct, bool allowFailure = false)
+    internal static async Task<int> RunRawAsync(string exe, IReadOnlyList<string> args, CancellationToken ct, bool allowFailure = false)
     {
         var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
         foreach (var arg in args) info.ArgumentList.Add(arg);

@@ -74,8 +74,9 @@ public static class EventReviewApp
                 k.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLine;
                 k.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeaderBytes;
             });
-            AddServices(builder.Services, options, dataDirectory, Tuned(connectionString, builder.Configuration[ApplicationNameKey] ?? "eventreview"));
+            AddServices(builder.Services, options, dataDirectory, sharedStore: embedded is null, Tuned(connectionString, builder.Configuration[ApplicationNameKey] ?? "eventreview"));
             builder.Services.AddEventReviewRateLimiting(builder.Configuration);
+            builder.Services.AddEventReviewTelemetry(options.Telemetry, builder.Configuration);
         }
         catch
         {
@@ -86,7 +87,8 @@ public static class EventReviewApp
         return builder;
     }
 
-    private static void AddServices(IServiceCollection services, EventReviewOptions options, string dataDirectory, string connectionString)
+    /// <summary><paramref name="sharedStore"/>: a configured database, which other nodes may share, so no key is made here.</summary>
+    private static void AddServices(IServiceCollection services, EventReviewOptions options, string dataDirectory, bool sharedStore, string connectionString)
     {
         services.AddSingleton(_ => PostgresDataSource.Open(connectionString));
         services.AddEventReviewProblemDetails();
@@ -98,11 +100,11 @@ public static class EventReviewApp
             EventReviewJson.Configure(o.SerializerOptions);
             o.SerializerOptions.Converters.Add(commands);
         });
-        services.AddEventReviewAuthentication(options.Auth, dataDirectory);
+        services.AddEventReviewAuthentication(options.Auth, dataDirectory, sharedStore);
         services.AddEventReviewHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
-        var sealKey = SealKey.Load(options.Audit, dataDirectory);
+        var sealKey = SealKey.Load(options.Audit, dataDirectory, sharedStore);
         var committed = new CommittedLinks();
         var marten = services.AddMarten(provider =>
             {
@@ -115,7 +117,7 @@ public static class EventReviewApp
             .AddAsyncDaemon(options.Audit.Seal ? DaemonMode.HotCold : DaemonMode.Disabled)
             .IntegrateWithWolverine();
         if (options.ApplySchemaOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
-        services.AddSealing(marten, sealKey, committed, options, dataDirectory);
+        services.AddSealing(marten, sealKey, committed, options, dataDirectory, sharedStore);
         services.RestrictStreamDeletes();
         services.AddHostedService<Seed.SeedOnFirstStart>();
 

@@ -45,6 +45,21 @@ public sealed class EventReviewOptions
     public AuthOptions Auth { get; set; } = new();
 
     public AuditOptions Audit { get; set; } = new();
+
+    public TelemetryOptions Telemetry { get; set; } = new();
+}
+
+/// <summary>OpenTelemetry export (docs/operations.md): off unless an OTLP endpoint is configured.</summary>
+public sealed class TelemetryOptions
+{
+    /// <summary>Where traces and metrics go; without it OTEL_EXPORTER_OTLP_ENDPOINT, and without both, nowhere.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>"grpc" (port 4317 by convention) or "http/protobuf" (4318).</summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+
+    /// <summary>service.name on every span and measurement; give each node the same one, they differ by host.</summary>
+    public string ServiceName { get; set; } = "eventreview";
 }
 
 /// <summary>The sealing of the event log (see docs/audit.md).</summary>

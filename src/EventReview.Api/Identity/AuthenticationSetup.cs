@@ -15,10 +15,12 @@ public static class AuthenticationSetup
     /// JWT bearer for every route: an OIDC authority when configured, else tokens signed with the local key.
     /// The claims keep their JWT names ("sub", "name") so the actor is read the same way in both cases.
     /// </summary>
-    public static IServiceCollection AddEventReviewAuthentication(this IServiceCollection services, AuthOptions auth, string dataDirectory)
+    public static IServiceCollection AddEventReviewAuthentication(this IServiceCollection services, AuthOptions auth, string dataDirectory, bool sharedStore)
     {
         if (auth.MaxTokenLifetimeMinutes < 1) throw new InvalidOperationException("EventReview:Auth:MaxTokenLifetimeMinutes must be at least 1.");
         if (auth.SignatureFreshnessMinutes < 1) throw new InvalidOperationException("EventReview:Auth:SignatureFreshnessMinutes must be at least 1.");
+        // Loaded now, not at the first request, so a missing shared key stops the start with its message.
+        var localKey = string.IsNullOrWhiteSpace(auth.Authority) ? LocalSigningKey.Load(auth, dataDirectory, sharedStore) : null;
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
@@ -38,7 +40,7 @@ public static class AuthenticationSetup
             else
             {
                 jwt.TokenValidationParameters.ValidIssuer = auth.LocalIssuer;
-                jwt.TokenValidationParameters.IssuerSigningKey = LocalSigningKey.Load(auth, dataDirectory);
+                jwt.TokenValidationParameters.IssuerSigningKey = localKey;
             }
         });
 

@@ -9,10 +9,15 @@ public static class LocalSigningKey
 {
     public const string FileName = "signing-key";
 
-    public static SymmetricSecurityKey Load(AuthOptions auth, string dataDirectory)
+    /// <summary>Never made on a shared database (<paramref name="sharedStore"/>): a token minted by one node must pass on every node.</summary>
+    public static SymmetricSecurityKey Load(AuthOptions auth, string dataDirectory, bool sharedStore = false)
     {
         var base64 = auth.SigningKey
-            ?? KeyFile.ReadOrCreate(Path.Combine(dataDirectory, FileName), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            ?? KeyFile.ReadOrCreate(Path.Combine(dataDirectory, FileName), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                sharedStore
+                    ? "No signing key is configured. Nodes on a configured database must all hold the same one: set EventReview:Auth:SigningKey " +
+                      "(base64, 256 bits or more), or EventReview:Auth:Authority to take tokens from an OIDC provider instead."
+                    : null);
         byte[] bytes;
         try
         {

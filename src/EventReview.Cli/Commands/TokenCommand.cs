@@ -22,7 +22,8 @@ public static class TokenCommand
         var command = new Command("token", "Print a bearer token signed with the locally configured key.") { user, name, minutes, authTime };
         command.SetAction(parse =>
         {
-            var options = CliConfiguration.Options(CliConfiguration.Load());
+            var configuration = CliConfiguration.Load();
+            var options = CliConfiguration.Options(configuration);
             var max = options.Auth.MaxTokenLifetimeMinutes;
             var lifetime = parse.GetValue(minutes) ?? Math.Min(480, max);
             // The server refuses a token that lives longer than its maximum, so minting one would only fail later.
@@ -30,7 +31,8 @@ public static class TokenCommand
                 throw new ArgumentException($"--minutes must be between 1 and {max} (EventReview:Auth:MaxTokenLifetimeMinutes).");
             var now = DateTime.UtcNow;
             var authenticatedAt = AuthTime(parse.GetValue(authTime), now);
-            var key = LocalSigningKey.Load(options.Auth, DataDirectory.Resolve(options.DataDirectory));
+            var key = LocalSigningKey.Load(options.Auth, DataDirectory.Resolve(options.DataDirectory),
+                sharedStore: !string.IsNullOrWhiteSpace(configuration.GetConnectionString(EventReviewApp.ConnectionStringName)));
             Console.WriteLine(TokenIssuer.Mint(options.Auth, key, parse.GetValue(user)!, parse.GetValue(name)!, TimeSpan.FromMinutes(lifetime), now,
                 authenticatedAt));
             return 0;

@@ -4,6 +4,7 @@ using EventReview.Hosting;
 using EventReview.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
@@ -53,7 +54,13 @@ public class AppFixture : IAsyncLifetime
             .AddInMemoryCollection(SettingsFor(restricted, Purpose, applySchema: false))
             .AddInMemoryCollection(Overrides));
         CompiledCodeCache.UseFor(builder.Services);
+        ConfigureServices(builder.Services);
         Host = await AlbaHost.For(builder, EventReviewApp.Configure);
+    }
+
+    /// <summary>Services this fixture's host adds or replaces, after the application's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>The settings every test host gets; the schema is applied only where the connection has the owner's rights.</summary>

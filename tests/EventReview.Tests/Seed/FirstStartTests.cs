@@ -57,6 +57,8 @@ public class FirstStartTests
         {
             ["ConnectionStrings:" + EventReviewApp.ConnectionStringName] = connectionString,
             ["EventReview:Auth:SigningKey"] = AppFixture.SigningKey,
+            ["EventReview:Audit:SealKey"] = AppFixture.SealKeyPem,
+            ["EventReview:Audit:CheckpointDirectory"] = AppFixture.CheckpointDirectoryFor(connectionString),
             ["EventReview:DataDirectory"] = Path.Combine(Path.GetTempPath(), "eventreview-tests", nameof(FirstStartTests)),
             ["EventReview:LoadSeedOnFirstStart"] = loadSeed ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",

@@ -37,18 +37,34 @@ public sealed class SealKey : IDisposable
 
     public string PublicPem => _key.ExportSubjectPublicKeyInfoPem();
 
-    /// <summary>The configured key, else the data directory's, created at first use with its public half beside it.</summary>
-    public static SealKey Load(AuditOptions options, string dataDirectory)
+    /// <summary>
+    /// The configured key, else the data directory's, created at first use with its public half beside it; never
+    /// created on a shared database (<paramref name="sharedStore"/>), whose nodes must all hold the same key.
+    /// </summary>
+    public static SealKey Load(AuditOptions options, string dataDirectory, bool sharedStore = false)
     {
         var pem = options.SealKey
             ?? (options.SealKeyFile is { } file ? File.ReadAllText(file) : null)
-            ?? KeyFile.ReadOrCreate(Path.Combine(dataDirectory, FileName), NewPem);
+            ?? KeyFile.ReadOrCreate(Path.Combine(dataDirectory, FileName), NewPem, RefuseToCreate(dataDirectory, sharedStore));
         var key = FromPem(pem);
         if (!key.CanSign) throw new AuditFormatException("The seal key must be a private key.");
         var publicFile = Path.Combine(dataDirectory, PublicFileName);
         if (options.SealKey is null && options.SealKeyFile is null && !File.Exists(publicFile))
             File.WriteAllText(publicFile, key.PublicPem);
         return key;
+    }
+
+    /// <summary>Why a new key must not be made here, or null when it may.</summary>
+    private static string? RefuseToCreate(string dataDirectory, bool sharedStore)
+    {
+        if (sharedStore)
+            return "No seal key is configured. Nodes on a configured database must all hold the same one: set EventReview:Audit:SealKey " +
+                "or EventReview:Audit:SealKeyFile (a key made by this node would not be the other nodes').";
+        // A restored backup brings the public half only; a new key would not match the seals already in the log.
+        if (File.Exists(Path.Combine(dataDirectory, PublicFileName)))
+            return $"{Path.Combine(dataDirectory, PublicFileName)} is here but the private key {FileName} is not (backups leave it out): " +
+                "put it back or configure EventReview:Audit:SealKey; a new key would not match the log's seals.";
+        return null;
     }
 
     /// <summary>The configured key or the data directory's, for tools that check: never creates one.</summary>
