@@ -40,10 +40,6 @@ public static class ImportDecisionsEndpoint
         {
             return Unreadable(e.Errors);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return Results.Problem("DEBUG " + e);
-        }
     }
 
     private static IResult Unreadable(IReadOnlyList<Records.ImportError> errors) => Results.Problem(
