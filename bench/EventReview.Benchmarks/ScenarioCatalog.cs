@@ -12,6 +12,7 @@ public static class ScenarioCatalog
         new RawConcurrentCommits(),
         new Parse(),
         new Import(),
+        new DecisionImport(),
         new RebuildProjections(),
         new Votes(),
         new Reads(),

@@ -12,6 +12,7 @@ var root = new RootCommand("EventReview: the event-sourced system of record for 
     ProveCommand.Create(),
     ExportCommand.Create(),
     ImportLogCommand.Create(),
+    ImportDecisionsCommand.Create(),
     RebuildCommand.Create(),
     DemoCommand.Create(),
     MigrateCommand.Create(),

@@ -25,18 +25,21 @@ public sealed record TrailEntry(
     string? ReasonCode,
     string? ReasonLabel,
     string? Note,
-    object Data);
+    object Data,
+    DateTimeOffset? SourceTime = null);
 
 public static class GetTrailEndpoint
 {
     /// <summary>
     /// Every event on the record in order, as the caller may see it; `asOf` or `sequence` shows the trail, the status and
-    /// what blinding hides as they all stood then, and a moment before the record existed is a 404.
+    /// what blinding hides as they all stood then, and a moment before the record existed is a 404. With `clock=source`,
+    /// `asOf` reads the source's clock of imported decisions (<see cref="SourceClock"/>).
     /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/records/{recordId}/trail"), Tags("Records")]
-    public static async Task<IResult> Get(Guid reviewId, Guid recordId, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user,
-        IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid reviewId, Guid recordId, DateTimeOffset? asOf, long? sequence, string? clock,
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
+        if (SourceClock.Check(clock) is { } badClock) return badClock.ToResult();
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
 
@@ -44,7 +47,7 @@ public static class GetTrailEndpoint
         if (events.Count == 0 || events[0].Data is not RecordImported imported || imported.ReviewId != reviewId)
             return Problems.NotFound("No such record in this review.").ToResult();
 
-        var visible = events.Where(e => (asOf is null || e.Timestamp <= asOf) && (sequence is null || e.Sequence <= sequence)).ToList();
+        var visible = SourceClock.Until(events, asOf, SourceClock.IsSource(clock)).Where(e => sequence is null || e.Sequence <= sequence).ToList();
         if (visible.Count == 0) return Problems.NotFound("The record did not exist yet at that point.").ToResult();
         var record = RecordFold.FoldAll(visible).Single();
         var viewer = Actor.From(user).Id;
@@ -78,7 +81,7 @@ public static class GetTrailEndpoint
         };
         var label = stage is { } s && reason is not null ? review.Reason(s, reason)?.Label : null;
         return new TrailEntry(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, by.Id, by.Name, e.CorrelationId,
-            stage?.Name(), decision is { } decided ? EventReviewJson.Name(decided) : null, reason, label, note, e.Data);
+            stage?.Name(), decision is { } decided ? EventReviewJson.Name(decided) : null, reason, label, note, e.Data, SourceClock.TimeOf(e.Data));
     }
 
     private static string? Note(object data) => data switch

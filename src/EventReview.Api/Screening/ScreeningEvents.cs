@@ -8,20 +8,25 @@ public enum Decision { Include, Exclude, Maybe }
 /// <summary>How an outcome was reached: agreeing votes, a resolution, or (full text only) an appraisal below the quality threshold.</summary>
 public enum DecisionBasis { Unanimous, Resolution, Appraisal }
 
-/// <summary>A reviewer's vote. A revision replaces the same reviewer's earlier vote and always carries a note.</summary>
+/// <summary>
+/// A reviewer's vote. A revision replaces the same reviewer's earlier vote and always carries a note. A vote imported
+/// from another tool keeps that tool's timestamp in <paramref name="SourceTime"/> (null for a vote cast here).
+/// </summary>
 public sealed record ScreeningVoteCast(
-    Guid ReviewId, Guid RecordId, Stage Stage, Decision Decision, string? ReasonCode, string? Note, bool IsRevision, Actor By) : IRecordEvent;
+    Guid ReviewId, Guid RecordId, Stage Stage, Decision Decision, string? ReasonCode, string? Note, bool IsRevision, Actor By,
+    DateTimeOffset? SourceTime = null) : IRecordEvent;
 
 /// <summary>The required independent votes are in and do not agree.</summary>
 public sealed record ScreeningConflictRaised(Guid ReviewId, Guid RecordId, Stage Stage, Actor By) : IRecordEvent;
 
 /// <summary>
 /// The record's outcome at a stage: from unanimous votes, or from a resolution by a lead or resolver. A lead's corrected
-/// resolution is another of these, marked <paramref name="IsCorrection"/>, with the note saying why.
+/// resolution is another of these, marked <paramref name="IsCorrection"/>, with the note saying why. An outcome imported
+/// from another tool keeps that tool's timestamp in <paramref name="SourceTime"/>.
 /// </summary>
 public sealed record ScreeningDecided(
     Guid ReviewId, Guid RecordId, Stage Stage, Decision Decision, string? ReasonCode, DecisionBasis Basis, string? Note, Actor By,
-    bool IsCorrection = false) : IRecordEvent;
+    bool IsCorrection = false, DateTimeOffset? SourceTime = null) : IRecordEvent;
 
 /// <summary>
 /// A lead set a stage's decision aside, with a reason: the record returns to the stage's queue for a fresh round of

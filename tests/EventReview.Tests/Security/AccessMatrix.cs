@@ -44,6 +44,7 @@ public static class AccessMatrix
         route                                                                 lead  scrA  scrB  appr  audit other none  expired
         GET    /api/reviews                                                    200   200   200   200   200   200   401   401
         POST   /api/reviews                                                    201   201   201   201   201   201   401   401
+        POST   /api/decision-imports                                           201   201   201   201   201   201   401   401
         GET    /api/reviews/{reviewId}                                         200   200   200   200   200   404   401   401
         POST   /api/reviews/{reviewId}/members                                 200   403   403   403   403   404   401   401
         PUT    /api/reviews/{reviewId}/stages/{stage}                          200   403   403   403   403   404   401   401

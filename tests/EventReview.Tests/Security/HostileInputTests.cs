@@ -433,6 +433,22 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         { "csv", "" },
     };
 
+    /// <summary>A decision export that cannot be read whole is a 422 naming its lines; an unknown format a 400.</summary>
+    [Theory]
+    [InlineData("asreview", "\u0001\u0002 binary junk \u0003", 422)]
+    [InlineData("rayyan", "not a zip at all", 422)]
+    [InlineData("asreview", "", 422)]
+    [InlineData("covidence", "title,included\r\nA,1\r\n", 400)]
+    [InlineData(null, "title,included\r\nA,1\r\n", 400)]
+    public async Task A_decision_import_that_cannot_be_read_is_refused(string? format, string body, int status)
+    {
+        var path = "/api/decision-imports" + (format is null ? "" : "?format=" + format);
+
+        var problem = await RefusedAsync(Caller.Lead, new RouteRequest(HttpMethod.Post, path, new Upload(body)), status);
+
+        if (status == 422) problem.GetProperty("errors")[0].GetProperty("line").GetInt32().ShouldBeGreaterThan(0);
+    }
+
     /// <summary>An upload of which nothing could be read is a 422 with the parser's errors, not a 200 that imported nothing.</summary>
     [Theory, MemberData(nameof(NothingToImport))]
     public async Task An_import_with_no_record_in_it_is_a_422_with_the_parsers_errors(string format, string body)

@@ -36,6 +36,7 @@ public static class RouteRequests
             // No event has sequence 0: who may ask is checked before the event is looked for.
             .Replace("{eventId}", "0", StringComparison.Ordinal);
         if (pattern.EndsWith("/imports", StringComparison.Ordinal)) path += "?format=ris";
+        if (pattern.EndsWith("/decision-imports", StringComparison.Ordinal)) path += "?format=asreview";
         return new RouteRequest(method, path, Body(route, t));
     }
 
@@ -49,6 +50,8 @@ public static class RouteRequests
     public static object? Body(string route, Target t) => route switch
     {
         "POST /api/reviews" => new { title = "Review created by " + t.Tag, question = "Does it work?" },
+        // A labelled dataset of its own per caller: the same file from the same caller is recognised and changes nothing.
+        "POST /api/decision-imports" => new Upload($"title,abstract,included\r\nScreened by {t.Tag} {Guid.NewGuid():N},An abstract,1\r\n"),
         "POST " + Review + "/members" => new { userId = "added-by-" + t.Tag, name = "Added Member", roles = new[] { "auditor" } },
         "PUT " + Review + "/stages/{stage}" => new { reviewersPerRecord = 2, blinded = true },
         "POST " + Review + "/exclusion-reasons" => new { code = "reason-" + t.Tag, label = "Reason added by " + t.Tag, stage = "full-text" },

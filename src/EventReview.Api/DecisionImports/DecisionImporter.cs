@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EventReview.Identity;
+using EventReview.Records;
+using EventReview.Reviews;
+using EventReview.Screening;
+using EventReview.Searches;
+using EventReview.Seed;
+using JasperFx.Events;
+using Marten;
+
+namespace EventReview.DecisionImports;
+
+public sealed record StageSummary(int ReviewersPerRecord, int Votes, int Revisions, IReadOnlyList<string> Reasons);
+
+/// <summary>What an import did, or (<paramref name="AlreadyImported"/>) that the same caller had imported the same file before.</summary>
+public sealed record DecisionImportSummary(
+    Guid ReviewId, bool AlreadyImported, int Records, int Members, int Votes, IReadOnlyDictionary<string, StageSummary> Stages,
+    IReadOnlyList<string> Discrepancies);
+
+/// <summary>
+/// Creates a review from a decision export: the review and its members, stages and reasons first, then the records
+/// through the bulk import path, then the replayed decisions. The file is read and checked whole before anything is
+/// stored, and the review id is fixed by the file's hash and the caller, so the same file again changes nothing.
+/// </summary>
+public static class DecisionImporter
+{
+    private const string Correlation = "decision-import";
+
+    public static Guid ReviewIdFor(byte[] file, string callerId) =>
+        SeedIds.Create($"decision-import:{Convert.ToHexStringLower(SHA256.HashData(file))}:{callerId}");
+
+    public static DecisionSource Read(DecisionFormat format, byte[] file) =>
+        format == DecisionFormat.Rayyan ? RayyanExport.Read(file) : AsreviewProject.Read(file);
+
+    public static async Task<DecisionImportSummary> ImportAsync(IDocumentStore store, DecisionFormat format, byte[] file, string fileName, Actor lead,
+        string? correlationId, CancellationToken ct)
+    {
+        var reviewId = ReviewIdFor(file, lead.Id);
+        await using (var query = store.QuerySession())
+            if (await query.LoadAsync<Review>(reviewId, ct) is { } existing)
+                return new DecisionImportSummary(reviewId, true, 0, existing.Members.Count(m => m.Roles.Contains(Role.Screener)), 0,
+                    new Dictionary<string, StageSummary>(), []);
+
+        var source = Read(format, file);
+        var reviewers = source.Members.ToDictionary(m => m.SourceUserId,
+            m => new Actor($"{format.ToString().ToLowerInvariant()}:{(m.SourceUserId == "" ? "user" : m.SourceUserId)}", m.Name));
+        var reasons = source.Votes.SelectMany(v => v.Reasons).Distinct().ToList();
+        var codes = ReasonCodes(reasons);
+        var searchId = SeedIds.Create(reviewId, "search");
+
+        await using (var session = store.LightweightSession())
+        {
+            session.CorrelationId = correlationId ?? Correlation;
+            session.Events.StartStream<Review>(reviewId, [.. ReviewEvents(reviewId, searchId, source, fileName, reviewers, codes, lead)]);
+            await session.SaveChangesAsync(ct);
+        }
+
+        var records = source.Records.Select((r, i) => new NewRecord(Guid.CreateVersion7(), $"{r.RawHash}#{i + 1}", i + 1, r)).ToList();
+        foreach (var batch in records.Chunk(RecordImporter.BatchSize))
+            await new RecordBulkAppend(store).AppendAsync(reviewId, searchId, batch, lead, correlationId ?? Correlation, ct);
+
+        var states = records.ToDictionary(r => r.Record.SourceRecordId ?? r.ImportKey, r => RecordFold.Apply(null,
+            new Event<RecordImported>(new RecordImported(reviewId, r.Id, searchId, r.ImportKey, r.Ordinal, r.Record, lead)) { Version = 1 })!,
+            StringComparer.Ordinal);
+        Review review;
+        await using (var query = store.QuerySession()) review = (await query.LoadAsync<Review>(reviewId, ct))!;
+        var plan = DecisionReplay.Plan(review, states, source, reviewers, codes, lead);
+
+        foreach (var batch in plan.Events.Chunk(RecordImporter.BatchSize))
+        {
+            await using var session = store.LightweightSession();
+            session.CorrelationId = correlationId ?? Correlation;
+            foreach (var (recordId, events) in batch) session.Events.Append(recordId, 1 + events.Count, [.. events]);
+            await session.SaveChangesAsync(ct);
+        }
+
+        var appended = plan.Events.Values.SelectMany(e => e).ToList();
+        var discrepancies = source.Discrepancies.Concat(plan.Discrepancies).Concat(Unreasoned(appended, source)).ToList();
+        return new DecisionImportSummary(reviewId, false, records.Count, reviewers.Count, appended.OfType<ScreeningVoteCast>().Count(),
+            Enum.GetValues<Stage>().ToDictionary(s => s.Name(), s => Summary(appended, s, source, codes)), discrepancies);
+    }
+
+    private static IEnumerable<object> ReviewEvents(Guid reviewId, Guid searchId, DecisionSource source, string fileName,
+        Dictionary<string, Actor> reviewers, Dictionary<string, string> codes, Actor lead)
+    {
+        var tool = source.Format == DecisionFormat.Rayyan ? "Rayyan" : "ASReview LAB";
+        foreach (var e in CreateReviewEndpoint.Decide(reviewId, new CreateReview($"Imported from {tool}: {Shorten(fileName, 400)}",
+            null, null), lead)) yield return e;
+        foreach (var member in source.Members)
+            yield return new MemberRolesSet(reviewId, reviewers[member.SourceUserId].Id, member.Name, [Role.Screener],
+                $"{tool} user {member.SourceUserId}{(member.Email is null ? "" : $" ({member.Email})")}, imported with the decisions", lead);
+        // The source's own setting; reasons are not required, so an exclusion the source took without one is recorded as it was.
+        foreach (var stage in Enum.GetValues<Stage>())
+            yield return new StageConfigured(reviewId, stage, source.ReviewersPerRecord, false, false, lead);
+        foreach (var stage in Enum.GetValues<Stage>())
+            foreach (var reason in source.Votes.Where(v => v.Stage == stage).SelectMany(v => v.Reasons).Distinct())
+                yield return new ExclusionReasonAdded(reviewId, stage, codes[reason], Shorten(reason, 300), lead);
+        yield return new SearchRecorded(reviewId, searchId, $"{tool} export", SearchKind.Database, null,
+            source.Context ?? $"The records of a {tool} export, imported with their screening decisions.",
+            DateOnly.FromDateTime(DateTime.UtcNow), null, source.Records.Count, lead);
+    }
+
+    /// <summary>A reason's code: its words in lower case joined by hyphens, numbered when two reasons give the same code.</summary>
+    public static Dictionary<string, string> ReasonCodes(IEnumerable<string> reasons)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reason in reasons)
+        {
+            var words = string.Join('-', reason.ToLowerInvariant().Split(NotWord(reason), StringSplitOptions.RemoveEmptyEntries));
+            var code = Shorten(words.Length > 0 ? words : "reason", 56);
+            for (var n = 2; codes.ContainsValue(code); n++) code = $"{Shorten(words, 56)}-{n.ToString(CultureInfo.InvariantCulture)}";
+            codes[reason] = code;
+        }
+        return codes;
+    }
+
+    private static char[] NotWord(string text) => [.. text.ToLowerInvariant().Where(c => !char.IsLetterOrDigit(c)).Distinct()];
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static IEnumerable<string> Unreasoned(List<object> appended, DecisionSource source) =>
+        source.Votes.Where(v => v.Stage == Stage.FullText && v.Decision == Decision.Exclude && v.Reasons.Count == 0)
+            .Select(v => $"line {v.Line}: record {v.SourceRecordId} excluded at full text without a reason; recorded as it was");
+
+    private static StageSummary Summary(List<object> appended, Stage stage, DecisionSource source, Dictionary<string, string> codes)
+    {
+        var votes = appended.OfType<ScreeningVoteCast>().Where(v => v.Stage == stage).ToList();
+        return new StageSummary(source.ReviewersPerRecord, votes.Count, votes.Count(v => v.IsRevision),
+            [.. source.Votes.Where(v => v.Stage == stage).SelectMany(v => v.Reasons).Distinct().Select(r => codes[r]).Order(StringComparer.Ordinal)]);
+    }
+}
