@@ -1,7 +1,7 @@
 // Auditor: verification, the audit log with filters and downloads, sign-off; everyone: a record's trail as a timeline.
 import { api, get, download } from './api.js';
 import { h, field, showProblem, select, table, when, announce } from './dom.js';
-import { verificationSummary } from './overview.js';
+import { verificationPanel } from './overview.js';
 
 function auditQuery(inputs) {
   const q = new URLSearchParams();
@@ -29,7 +29,7 @@ function signOff(id, reload) {
 export async function audit({ id }) {
   const inputs = { actor: h('input', { type: 'text' }), type: h('input', { type: 'text' }),
     from: h('input', { type: 'datetime-local' }), to: h('input', { type: 'datetime-local' }) };
-  const rows = h('div', {}), problem = h('p', { class: 'problem', role: 'alert', hidden: true }), verification = h('div', {});
+  const rows = h('div', {}), problem = h('p', { class: 'problem', role: 'alert', hidden: true }), verification = h('div', {}, verificationPanel(id));
   async function showLog() {
     const q = auditQuery(inputs);
     q.set('pageSize', '100');
@@ -40,15 +40,13 @@ export async function audit({ id }) {
       table('Audit log', ['#', 'When', 'Who', 'What', 'Why', 'Previous'], result.data.rows.map(r => [r.sequence, when(r.at), r.actorName ?? r.actorId,
         r.streamId !== id ? h('a', { href: `#/r/${id}/records/${r.streamId}` }, r.what) : r.what, r.why ?? '', r.previous ?? ''])));
   }
-  async function showVerification() {
-    verification.replaceChildren(verificationSummary(await get(`/api/reviews/${id}/verification`)));
-  }
+  const showVerification = () => verification.replaceChildren(verificationPanel(id));
   const filters = h('form', {}, field('Actor', inputs.actor), field('Event type', inputs.type), field('From (UTC)', inputs.from), field('To (UTC)', inputs.to), problem,
     h('div', { class: 'actions' }, h('button', { class: 'primary' }, 'Filter'),
       h('button', { type: 'button', onclick: async () => showProblem(problem, (await download(`/api/reviews/${id}/audit?${auditQuery(inputs)}&format=csv`, 'audit.csv')).problem) }, 'Download audit CSV'),
       h('button', { type: 'button', onclick: async () => showProblem(problem, (await download(`/api/reviews/${id}/events`, 'events.ndjson')).problem) }, 'Download event log')));
   filters.addEventListener('submit', e => { e.preventDefault(); showLog(); });
-  await Promise.all([showLog(), showVerification()]);
+  await showLog();
   return [h('h1', {}, 'Audit'), verification, h('h2', {}, 'Sign-off'), signOff(id, showVerification), h('h2', {}, 'Audit log'), filters, rows];
 }
 

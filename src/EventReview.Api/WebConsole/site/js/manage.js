@@ -79,9 +79,9 @@ export async function manage({ id }) {
   const root = h('div', {});
   async function load() {
     const review = await get(`/api/reviews/${id}`);
-    root.replaceChildren(h('h1', {}, 'Manage the review'), members(id, review, load),
+    root.replaceChildren(...[h('h1', {}, 'Manage the review'), members(id, review, load),
       h('h2', {}, 'Searches and imports'), review.searches.map(s => searchRow(id, s, load)), addSearch(id, load),
-      h('h2', {}, 'Stage settings'), stageSettings(id, review, load));
+      h('h2', {}, 'Stage settings'), stageSettings(id, review, load)].flat(Infinity));
   }
   await load();
   return root;

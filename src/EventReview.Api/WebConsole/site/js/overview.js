@@ -19,6 +19,20 @@ function flowSummary(p) {
   return h('dl', { class: 'kpi' }, keys.map(([k, label]) => [h('dt', {}, label), h('dd', { 'data-key': k }, number(p[k]))]));
 }
 
+/**
+ * The verification section, filled in when the check answers: it re-reads the whole hash chain (about half a second on
+ * the seed review), so the rest of the page does not wait for it.
+ */
+export function verificationPanel(id) {
+  const panel = h('div', {}, h('section', { class: 'panel', 'aria-busy': 'true' }, h('h2', {}, 'Verification'), h('p', {}, 'Checking the event log…')));
+  api(`/api/reviews/${id}/verification`).then(result => {
+    panel.replaceChildren(result.ok ? verificationSummary(result.data)
+      : h('section', { class: 'panel' }, h('h2', {}, 'Verification'), h('p', { class: 'problem' }, result.problem.detail ?? result.problem.title)));
+    performance.mark('console:verified');
+  });
+  return panel;
+}
+
 export function verificationSummary(v) {
   const finding = v.findings?.[0];
   return h('section', { class: 'panel', 'aria-labelledby': 'verification' },
@@ -44,12 +58,11 @@ function appraisalTables(appraisals) {
 }
 
 export async function overview({ id, roles }) {
-  const [prisma, ta, ft, appraisals, verification] = await Promise.all([get(`/api/reviews/${id}/prisma`),
+  const [review, prisma, ta, ft, appraisals] = await Promise.all([get(`/api/reviews/${id}`), get(`/api/reviews/${id}/prisma`),
     api(`/api/reviews/${id}/agreement?stage=title-abstract`), api(`/api/reviews/${id}/agreement?stage=full-text`),
-    api(`/api/reviews/${id}/appraisals`), roles.has('auditor') || roles.has('lead') ? api(`/api/reviews/${id}/verification`) : null]);
-  const review = await get(`/api/reviews/${id}`);
+    api(`/api/reviews/${id}/appraisals`)]);
   return [h('h1', {}, review.title),
-    verification?.ok ? verificationSummary(verification.data) : null,
+    roles.has('auditor') || roles.has('lead') ? verificationPanel(id) : null,
     h('h2', {}, 'Flow'), await diagram(id), flowSummary(prisma),
     h('h2', {}, 'Discrepancies'),
     prisma.discrepancies?.length ? h('ul', { class: 'discrepancies' }, prisma.discrepancies.map(d => h('li', {}, d.message))) : h('p', {}, 'None.'),
