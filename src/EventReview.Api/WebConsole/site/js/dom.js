@@ -31,7 +31,9 @@ export function field(label, control, hint) {
 export function showProblem(target, problem) {
   const el = target.problem ?? target;
   if (!problem) { el.hidden = true; el.textContent = ''; return; }
-  const errors = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
+  // Validation errors come as {field: [messages]}; a parser's as [{line, message}].
+  const errors = Array.isArray(problem.errors) ? problem.errors.map(e => `line ${e.line}: ${e.message}`).join('; ')
+    : problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
   el.textContent = [problem.title, problem.detail, errors].filter(Boolean).join(': ');
   el.hidden = false;
 }
