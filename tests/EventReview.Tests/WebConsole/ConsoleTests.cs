@@ -62,6 +62,7 @@ public sealed class ConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 
         // Undo is a revision: without a note the API refuses, the page shows why next to the note, nothing is stored.
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo last vote" }).ClickAsync();
+        await page.GetByText("Changing your last vote").WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Include" }).ClickAsync();
         (await page.Locator(".field .problem:visible").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
         await ConsoleHost.ShotAsync(page, "screen-undo-problem");

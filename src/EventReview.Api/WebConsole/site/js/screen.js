@@ -41,7 +41,7 @@ export async function screen({ id, arg: stage }) {
     const progress = h('div', { class: 'progress' }, h('p', { id: 'progress' }, position),
       h('progress', { max: total || 1, value: queue.votedByMe, 'aria-labelledby': 'progress' }));
     const undo = state.last && !state.revising
-      ? h('button', { type: 'button', onclick: () => { state.revising = state.last; show(); } }, 'Undo last vote') : null;
+      ? h('button', { type: 'button', onclick: () => { hold(); state.revising = state.last; show(); } }, 'Undo last vote') : null;
     if (!record) { body.replaceChildren(progress, h('p', {}, 'Nothing is waiting for your vote at this stage.'), undo ?? ''); return; }
 
     const note = h('textarea', { rows: 2 });
@@ -56,10 +56,15 @@ export async function screen({ id, arg: stage }) {
     body.replaceChildren(progress, recordCard(record), reasonField ?? '', noteField, h('div', { class: 'actions' }, buttons, cancel ?? '', undo ?? ''));
     body.querySelector('#record-title').focus();
 
+    // Until the next record is on screen, no click or key can vote on the one that is leaving.
+    function hold(on = true) { body.querySelectorAll('button.decision').forEach(b => { b.disabled = on; }); }
+
     async function vote(decision) {
+      hold();
       const payload = { stage, decision, reasonCode: decision === 'exclude' && reason.value ? reason.value : null, note: note.value.trim() || null };
       const result = await api(`/api/reviews/${id}/records/${record.id}/votes`, { method: 'POST', body: payload });
       if (!result.ok) {
+        hold(false);
         const aboutReason = reasonField && /reason/i.test(JSON.stringify(result.problem));
         showProblem(aboutReason ? reasonField : noteField, result.problem);
         (aboutReason ? reason : note).focus();
