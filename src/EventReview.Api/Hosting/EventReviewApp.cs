@@ -1,4 +1,5 @@
 using EventReview.Audit;
+using EventReview.WebConsole;
 using EventReview.Identity;
 using EventReview.Reviews;
 using EventReview.Observability;
@@ -160,6 +161,7 @@ public static class EventReviewApp
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationId>();
         app.UseMiddleware<RequestLimits>();
+        app.UseConsole();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -169,7 +171,6 @@ public static class EventReviewApp
         app.MapEventReviewHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("EventReview API")).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/docs")).AllowAnonymous().ExcludeFromDescription();
         app.MapWolverineEndpoints(http =>
         {
             http.WarmUpRoutes = RouteWarmup.Eager;

@@ -95,7 +95,6 @@ public static class AccessMatrix
         GET    /docs/scalar.js                                                 200   200   200   200   200   200   200   200
         GET    /docs/scalar.aspnetcore.js                                      200   200   200   200   200   200   200   200
         GET    /docs/favicon.svg                                               200   200   200   200   200   200   200   200
-        GET    /                                                               302   302   302   302   302   302   302   302
         """;
 
     /// <summary>Each route ("METHOD pattern") with the status each caller expects, in table order.</summary>
