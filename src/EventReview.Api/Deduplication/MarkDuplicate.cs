@@ -13,6 +13,8 @@ using Wolverine.Http;
 
 namespace EventReview.Deduplication;
 
+public sealed record DuplicateMarkAnswer(Guid RecordId, Guid? DuplicateOf, string Status);
+
 public sealed record MarkDuplicate([property: JsonRequired] Guid RecordId, string? Note);
 
 /// <summary>Manual duplicate marks: a duplicate is a state of the record, and undoing it is another event.</summary>
@@ -54,5 +56,5 @@ public static class MarkDuplicateEndpoint
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             _ => [command.RecordId],
             (review, record, others, by) => Decide(review, record, others.Of(command.RecordId), command, by),
-            record => new { recordId, duplicateOf = record.DuplicateOf, status = record.Status }, ct);
+            record => new DuplicateMarkAnswer(recordId, record.DuplicateOf, record.Status), ct);
 }

@@ -41,5 +41,5 @@ public static class UnmarkDuplicateEndpoint
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             record => [record.DuplicateOf],
             (review, record, others, by) => Decide(review, record, others.Of(record.DuplicateOf), command, by),
-            record => new { recordId, status = record.Status }, ct);
+            record => new RecordStatusAnswer(recordId, record.Status), ct);
 }

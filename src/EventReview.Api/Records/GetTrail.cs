@@ -12,6 +12,9 @@ namespace EventReview.Records;
 
 /// <summary>One event of a record's trail. Sequence and version are null for a viewer who may not see every vote: the gaps
 /// they would show between that viewer's own events are another reviewer's votes.</summary>
+/// <summary>A record's trail: its status as the viewer may see it and the events they may see.</summary>
+public sealed record RecordTrail(Guid RecordId, Guid ReviewId, string Status, IReadOnlyList<TrailEntry> Events);
+
 public sealed record TrailEntry(
     long? Sequence,
     long? Version,
@@ -53,7 +56,7 @@ public static class GetTrailEndpoint
             .Where(e => MaySee(review!, viewer, record, e.Data))
             .Select(e => Entry(review!, e) is var entry && numbered ? entry : entry with { Sequence = null, Version = null })
             .ToList();
-        return Results.Ok(new { recordId, reviewId, status = Blinding.Status(review!, viewer, record), events = entries });
+        return Results.Ok(new RecordTrail(recordId, reviewId, Blinding.Status(review!, viewer, record), entries));
     }
 
     private static bool MaySee(Review review, string viewer, RecordState record, object data) => data switch

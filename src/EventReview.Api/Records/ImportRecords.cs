@@ -43,13 +43,7 @@ public static class ImportRecordsEndpoint
         var parsed = BibParser.Parse(body, chosen, ParserLimits.Default);
         var summary = await RecordImporter.ImportAsync(store, reviewId, searchId, parsed, Actor.From(user), CorrelationId.Of(http), ct);
         if (summary.Imported + summary.AlreadyPresent == 0) return NothingRead(chosen, summary.Errors);
-        return Results.Ok(new
-        {
-            imported = summary.Imported,
-            alreadyPresent = summary.AlreadyPresent,
-            errors = summary.Errors,
-            recordIds = summary.RecordIds,
-        });
+        return Results.Ok(summary);
     }
 
     private static IResult NothingRead(BibFormat format, IReadOnlyList<ImportError> errors)

@@ -13,6 +13,8 @@ using Wolverine.Http;
 
 namespace EventReview.Screening;
 
+public sealed record VoteCastAnswer(Guid RecordId, Stage Stage, Decision Decision);
+
 public sealed record CastVote([property: JsonRequired] Stage Stage, [property: JsonRequired] Decision Decision, string? ReasonCode, string? Note);
 
 public static class CastVoteEndpoint
@@ -59,5 +61,5 @@ public static class CastVoteEndpoint
         HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
-            record => new { recordId, stage = command.Stage, decision = command.Decision }, ct);
+            record => new VoteCastAnswer(recordId, command.Stage, command.Decision), ct);
 }

@@ -12,6 +12,8 @@ using Wolverine.Http;
 namespace EventReview.Screening;
 
 /// <summary>Links a record as a report of a study (named by its primary record), so PRISMA counts studies and reports apart.</summary>
+public sealed record StudyLinkAnswer(Guid RecordId, Guid StudyId);
+
 public sealed record LinkReportToStudy(Guid StudyId, string? Note);
 
 public static class LinkReportToStudyEndpoint
@@ -55,5 +57,5 @@ public static class LinkReportToStudyEndpoint
             record => [command.StudyId, record.StudyId],
             (review, record, others, by) =>
                 Decide(review, record, command.StudyId == recordId ? record : others.Of(command.StudyId), others.Of(record.StudyId), command, by),
-            record => new { recordId, studyId = record.StudyId ?? record.Id }, ct);
+            record => new StudyLinkAnswer(recordId, record.StudyId ?? record.Id), ct);
 }

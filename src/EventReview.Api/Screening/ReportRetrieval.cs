@@ -14,6 +14,8 @@ using Wolverine.Http;
 namespace EventReview.Screening;
 
 /// <summary>Whether the full text of a record included at title-abstract could be retrieved.</summary>
+public sealed record RetrievalAnswer(Guid RecordId, bool Retrieved, string Status);
+
 public sealed record ReportRetrieval([property: JsonRequired] bool Retrieved, string? Note);
 
 public static class ReportRetrievalEndpoint
@@ -43,5 +45,5 @@ public static class ReportRetrievalEndpoint
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
-            record => new { recordId, retrieved = command.Retrieved, status = record.Status }, ct);
+            record => new RetrievalAnswer(recordId, command.Retrieved, record.Status), ct);
 }

@@ -13,6 +13,8 @@ using Wolverine.Http;
 
 namespace EventReview.Screening;
 
+public sealed record ResolutionAnswer(Guid RecordId, Stage Stage, Decision Decision, string Status);
+
 public sealed record ResolveConflict([property: JsonRequired] Stage Stage, [property: JsonRequired] Decision Decision, string? ReasonCode, string? Note);
 
 public static class ResolveConflictEndpoint
@@ -59,5 +61,5 @@ public static class ResolveConflictEndpoint
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
-            record => new { recordId, stage = command.Stage, decision = command.Decision, status = record.Status }, ct);
+            record => new ResolutionAnswer(recordId, command.Stage, command.Decision, record.Status), ct);
 }
