@@ -50,7 +50,8 @@ public static class MarkDuplicateEndpoint
 
     internal static bool ScreeningStarted(RecordState record) => record.TitleAbstract.CurrentVotes.Count > 0;
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/duplicate-of"), Tags("Deduplication")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/duplicate-of", OperationId = "markDuplicate", Summary = "Mark a record as a duplicate of another."), Tags("Deduplication")]
+    [ProducesResponseType<DuplicateMarkAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, MarkDuplicate command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,

@@ -7,6 +7,7 @@ using EventReview.Records;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Deduplication;
@@ -25,7 +26,8 @@ public sealed record PairKeptApart(string RecordId, string KeptId, string By, st
 
 public static class RunDeduplicationEndpoint
 {
-    [WolverinePost("/api/reviews/{reviewId}/deduplication"), Tags("Deduplication")]
+    [WolverinePost("/api/reviews/{reviewId}/deduplication", OperationId = "runDeduplication", Summary = "Find and mark duplicates automatically."), Tags("Deduplication")]
+    [ProducesResponseType<DeduplicationRun>(200)]
     public static async Task<IResult> Post(Guid reviewId, double? threshold, ClaimsPrincipal user, IDocumentStore store, HttpContext http,
         CancellationToken ct)
     {

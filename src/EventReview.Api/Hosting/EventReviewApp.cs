@@ -98,7 +98,7 @@ public static class EventReviewApp
         });
         services.AddEventReviewAuthentication(options.Auth, dataDirectory);
         services.AddEventReviewHealth();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<Records.ImportBodyDescription>());
 
         var sealKey = SealKey.Load(options.Audit, dataDirectory);
         var committed = new CommittedLinks();
@@ -167,6 +167,7 @@ public static class EventReviewApp
             // '?page=abc' is a 400, never silently page 0.
             http.RejectUnparseableQueryValues = true;
             http.Policies.Add(new RequiredJsonBody(app.Services.GetRequiredService<CommandJson>()));
+            http.Policies.Add(new ProblemResponses());
         });
     }
 

@@ -6,6 +6,7 @@ using EventReview.Screening;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Records;
@@ -36,7 +37,8 @@ public static class GetTrailEndpoint
     /// Every event on the record in order, as the caller may see it; `asOf` or `sequence` shows the trail, the status and
     /// what blinding hides as they all stood then, and a moment before the record existed is a 404.
     /// </summary>
-    [WolverineGet("/api/reviews/{reviewId}/records/{recordId}/trail"), Tags("Records")]
+    [WolverineGet("/api/reviews/{reviewId}/records/{recordId}/trail", OperationId = "getRecordTrail", Summary = "A record's audit trail as the caller may see it."), Tags("Records")]
+    [ProducesResponseType<RecordTrail>(200)]
     public static async Task<IResult> Get(Guid reviewId, Guid recordId, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct)
     {

@@ -32,7 +32,8 @@ public static class RemoveRecordEndpoint
         return RuleOutcome.Append(new RecordRemoved(review.Id, record.Id, command.Reason, command.Detail.Trim(), by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/removal"), Tags("Records")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/removal", OperationId = "removeRecord", Summary = "Remove a record from the review, with the reason."), Tags("Records")]
+    [ProducesResponseType<RecordStatusAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, RemoveRecord command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,

@@ -56,7 +56,8 @@ public static class CastVoteEndpoint
             : RuleOutcome.Append(vote, new ScreeningConflictRaised(review.Id, record.Id, command.Stage, by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/votes"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/votes", OperationId = "castVote", Summary = "Cast or revise a screening vote on a record."), Tags("Screening")]
+    [ProducesResponseType<VoteCastAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, CastVote command, ClaimsPrincipal user, IMessageBus bus,
         HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,

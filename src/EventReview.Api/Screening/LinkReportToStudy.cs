@@ -50,7 +50,8 @@ public static class LinkReportToStudyEndpoint
         return RuleOutcome.Append([.. events]);
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/study"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/study", OperationId = "linkReportToStudy", Summary = "Link a report to the study it describes, or unlink it."), Tags("Screening")]
+    [ProducesResponseType<StudyLinkAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, LinkReportToStudy command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,

@@ -40,7 +40,8 @@ public static class ReportRetrievalEndpoint
         return RuleOutcome.Append(new FullTextRetrievalRecorded(review.Id, record.Id, command.Retrieved, command.Note, by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/retrieval"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/retrieval", OperationId = "reportRetrieval", Summary = "Report whether a record's full text was retrieved."), Tags("Screening")]
+    [ProducesResponseType<RetrievalAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, ReportRetrieval command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,

@@ -56,7 +56,8 @@ public static class ResolveConflictEndpoint
             DecisionBasis.Resolution, command.Note, by, IsCorrection: correction));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/resolution"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/resolution", OperationId = "resolveConflict", Summary = "Resolve a screening conflict, or correct a resolution."), Tags("Screening")]
+    [ProducesResponseType<ResolutionAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, ResolveConflict command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
