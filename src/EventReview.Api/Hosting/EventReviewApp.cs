@@ -98,7 +98,7 @@ public static class EventReviewApp
         });
         services.AddEventReviewAuthentication(options.Auth, dataDirectory);
         services.AddEventReviewHealth();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<Records.ImportBodyDescription>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<Records.ImportBodyDescription>().AddSchemaTransformer<CommandSchemas>());
 
         var sealKey = SealKey.Load(options.Audit, dataDirectory);
         var committed = new CommittedLinks();
