@@ -8,6 +8,7 @@ using EventReview.Reviews;
 using EventReview.Screening;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Agreement;
@@ -24,7 +25,9 @@ public static class GetAgreementEndpoint
     /// `round=latest` of the latest round (after a reopening); or, with `instrument`, between appraisers on that
     /// instrument's items (each appraiser's first rating of each item of each record).
     /// </summary>
-    [WolverineGet("/api/reviews/{reviewId}/agreement"), Tags("Agreement")]
+    [WolverineGet("/api/reviews/{reviewId}/agreement", OperationId = "getAgreement", Summary = "Inter-rater agreement (kappa and friends) for screening or appraisal."), Tags("Agreement")]
+    [ProducesResponseType<AgreementReport>(200)]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task<IResult> Get(Guid reviewId, string? stage, string? instrument, string? weights, string? categories, string? level,
         string? round, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, Npgsql.NpgsqlDataSource db,
         CancellationToken ct)

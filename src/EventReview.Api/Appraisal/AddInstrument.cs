@@ -53,7 +53,8 @@ public static class AddInstrumentEndpoint
         return RuleOutcome.Append(new CustomInstrumentAdded(review.Id, definition, by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/instruments"), Tags("Appraisal")]
+    [WolverinePost("/api/reviews/{reviewId}/instruments", OperationId = "addInstrument", Summary = "Add a custom appraisal instrument to the review."), Tags("Appraisal")]
+    [ProducesResponseType<AppraisalInstrument>(201)]
     public static Task<IResult> Post(Guid reviewId, AppraisalInstrument definition, ClaimsPrincipal user, IDocumentSession session,
         HttpContext http, CancellationToken ct)
     {

@@ -25,7 +25,8 @@ public static class ConfigureAppraisalEndpoint
             ? denied
             : RuleOutcome.Append(new AppraisalSettingsConfigured(review.Id, command.AppraisersPerRecord, by));
 
-    [WolverinePut("/api/reviews/{reviewId}/appraisal-settings"), Tags("Appraisal")]
+    [WolverinePut("/api/reviews/{reviewId}/appraisal-settings", OperationId = "configureAppraisal", Summary = "Set how many appraisers rate each record."), Tags("Appraisal")]
+    [ProducesResponseType<ConfigureAppraisal>(200)]
     public static Task<IResult> Put(Guid reviewId, ConfigureAppraisal command, ClaimsPrincipal user, IDocumentSession session,
         HttpContext http, CancellationToken ct) =>
         ReviewCommand.ExecuteAsync(session, http, reviewId, user,

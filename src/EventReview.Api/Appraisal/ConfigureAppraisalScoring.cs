@@ -54,7 +54,8 @@ public static class ConfigureAppraisalScoringEndpoint
     /// Verdicts in GET /appraisals always follow the current rule. Exclusions already made stay: each was decided
     /// under the rule in force when the appraisal became final, and its note says so.
     /// </summary>
-    [WolverinePut("/api/reviews/{reviewId}/appraisal-scoring/{instrument}"), Tags("Appraisal")]
+    [WolverinePut("/api/reviews/{reviewId}/appraisal-scoring/{instrument}", OperationId = "configureAppraisalScoring", Summary = "Set how an instrument is scored and whether a low score excludes."), Tags("Appraisal")]
+    [ProducesResponseType<InstrumentScoring>(200)]
     public static Task<IResult> Put(Guid reviewId, string instrument, ConfigureAppraisalScoring command, ClaimsPrincipal user,
         IDocumentSession session, HttpContext http, CancellationToken ct) =>
         ReviewCommand.ExecuteAsync(session, http, reviewId, user,

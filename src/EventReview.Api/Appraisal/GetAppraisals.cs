@@ -6,6 +6,7 @@ using EventReview.Reviews;
 using EventReview.Screening;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Appraisal;
@@ -58,7 +59,8 @@ public sealed record AppraisalsView(Guid ReviewId, int AppraisersPerRecord, IRea
 public static class GetAppraisalsEndpoint
 {
     /// <summary>Per instrument, the table of appraised records: ratings, score, percentage, verdict, overall rating. `format=csv` for CSV.</summary>
-    [WolverineGet("/api/reviews/{reviewId}/appraisals"), Tags("Appraisal")]
+    [WolverineGet("/api/reviews/{reviewId}/appraisals", OperationId = "getAppraisals", Summary = "The review's appraisal tables, scored under the current rules."), Tags("Appraisal")]
+    [ProducesResponseType<AppraisalsView>(200)]
     public static async Task<IResult> Get(Guid reviewId, string? format, string? instrument, ClaimsPrincipal user, IQuerySession session,
         CancellationToken ct)
     {
@@ -71,7 +73,8 @@ public static class GetAppraisalsEndpoint
     }
 
     /// <summary>The tables as CSV: one table for `instrument`, else each instrument's table after a line naming it, blank lines between.</summary>
-    [WolverineGet("/api/reviews/{reviewId}/appraisals.csv"), Tags("Appraisal")]
+    [WolverineGet("/api/reviews/{reviewId}/appraisals.csv", OperationId = "getAppraisalsCsv", Summary = "The review's appraisal tables as CSV."), Tags("Appraisal")]
+    [ProducesResponseType<string>(200, "text/csv")]
     public static async Task<IResult> GetCsv(Guid reviewId, string? instrument, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (tables, _, problem) = await TablesAsync(reviewId, instrument, user, session, ct);

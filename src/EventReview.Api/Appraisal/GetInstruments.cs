@@ -3,6 +3,7 @@ using EventReview.Hosting;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Appraisal;
@@ -14,7 +15,8 @@ public sealed record ReviewInstruments(int AppraisersPerRecord, IReadOnlyList<In
 public static class GetInstrumentsEndpoint
 {
     /// <summary>Every instrument the review can appraise with (built-in, then its own) and the scoring rule in force.</summary>
-    [WolverineGet("/api/reviews/{reviewId}/instruments"), Tags("Appraisal")]
+    [WolverineGet("/api/reviews/{reviewId}/instruments", OperationId = "listInstruments", Summary = "The appraisal instruments the review can use."), Tags("Appraisal")]
+    [ProducesResponseType<ReviewInstruments>(200)]
     public static async Task<IResult> Get(Guid reviewId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (_, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);

@@ -121,7 +121,8 @@ public static class RateAppraisalEndpoint
         return RuleOutcome.Append([.. events]);
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/appraisals"), Tags("Appraisal")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/appraisals", OperationId = "rateAppraisal", Summary = "Rate items of a record's quality appraisal."), Tags("Appraisal")]
+    [ProducesResponseType<RateAppraisalResponse>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, RateAppraisal command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         // The ratings and settings are read in the command's batch, after the record stream's version, so a rating

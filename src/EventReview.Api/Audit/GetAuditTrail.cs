@@ -5,6 +5,7 @@ using EventReview.Records;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Audit;
@@ -16,7 +17,10 @@ public static class GetAuditTrailEndpoint
     public const int MaxPageSize = 5_000;
 
     /// <summary>The review's audit trail, filtered by actor, time, record and event type; JSON pages or a CSV file.</summary>
-    [WolverineGet("/api/reviews/{reviewId}/audit"), Tags("Audit")]
+    [WolverineGet("/api/reviews/{reviewId}/audit", OperationId = "getAuditTrail", Summary = "The review's audit trail, a page at a time, or all of it as CSV."), Tags("Audit")]
+    [ProducesResponseType<AuditPage>(200)]
+    [ProducesResponseType<string>(200, "text/csv")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task<IResult> Get(Guid reviewId, string? actor, DateTimeOffset? from, DateTimeOffset? to, Guid? record, string? type,
         int? page, int? pageSize, string? format, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {

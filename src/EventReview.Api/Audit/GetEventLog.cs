@@ -4,6 +4,7 @@ using EventReview.Reviews;
 using EventReview.Signatures;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http;
 
@@ -15,7 +16,9 @@ namespace EventReview.Audit;
 /// </summary>
 public static class GetEventLogEndpoint
 {
-    [WolverineGet("/api/reviews/{reviewId}/events"), Tags("Audit")]
+    [WolverineGet("/api/reviews/{reviewId}/events", OperationId = "exportEventLog", Summary = "The review's event log as NDJSON, each event with its hash link."), Tags("Audit")]
+    [ProducesResponseType<string>(200, "application/x-ndjson")]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task Events(Guid reviewId, ClaimsPrincipal user, IQuerySession session, NpgsqlDataSource db, HttpContext http,
         CancellationToken ct)
     {
@@ -35,7 +38,9 @@ public static class GetEventLogEndpoint
     /// The review's chains, seals and projections, each signature's check, and the newest signed tree head: a checkpoint
     /// to keep elsewhere, which covers only sealed events and so can never disagree with a later honest read.
     /// </summary>
-    [WolverineGet("/api/reviews/{reviewId}/verification"), Tags("Audit")]
+    [WolverineGet("/api/reviews/{reviewId}/verification", OperationId = "verifyReview", Summary = "Verify the review's hash chains, seals, projections and signatures."), Tags("Audit")]
+    [ProducesResponseType<ReviewVerification>(200)]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task<IResult> Verification(Guid reviewId, ClaimsPrincipal user, IQuerySession session, NpgsqlDataSource db,
         SealKey key, SealStatus sealer, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using EventReview.Reviews;
 using EventReview.Rules;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http;
 
@@ -23,7 +24,9 @@ public static class GetEventProofEndpoint
         where e.data ->> 'reviewId' = $1 and (e.seq_id = $2 or e.id = $3)
         """;
 
-    [WolverineGet("/api/reviews/{reviewId}/events/{eventId}/proof"), Tags("Audit")]
+    [WolverineGet("/api/reviews/{reviewId}/events/{eventId}/proof", OperationId = "getEventProof", Summary = "A Merkle inclusion proof of one event in the newest signed tree head."), Tags("Audit")]
+    [ProducesResponseType<InclusionProof>(200)]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task<IResult> Get(Guid reviewId, string eventId, ClaimsPrincipal user, IQuerySession session, NpgsqlDataSource db,
         CancellationToken ct)
     {

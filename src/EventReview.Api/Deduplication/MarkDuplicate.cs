@@ -13,6 +13,8 @@ using Wolverine.Http;
 
 namespace EventReview.Deduplication;
 
+public sealed record DuplicateMarkAnswer(Guid RecordId, Guid? DuplicateOf, string Status);
+
 public sealed record MarkDuplicate([property: JsonRequired] Guid RecordId, string? Note);
 
 /// <summary>Manual duplicate marks: a duplicate is a state of the record, and undoing it is another event.</summary>
@@ -48,11 +50,12 @@ public static class MarkDuplicateEndpoint
 
     internal static bool ScreeningStarted(RecordState record) => record.TitleAbstract.CurrentVotes.Count > 0;
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/duplicate-of"), Tags("Deduplication")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/duplicate-of", OperationId = "markDuplicate", Summary = "Mark a record as a duplicate of another."), Tags("Deduplication")]
+    [ProducesResponseType<DuplicateMarkAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, MarkDuplicate command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             _ => [command.RecordId],
             (review, record, others, by) => Decide(review, record, others.Of(command.RecordId), command, by),
-            record => new { recordId, duplicateOf = record.DuplicateOf, status = record.Status }, ct);
+            record => new DuplicateMarkAnswer(recordId, record.DuplicateOf, record.Status), ct);
 }

@@ -7,6 +7,7 @@ using EventReview.Records;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Deduplication;
@@ -17,9 +18,16 @@ namespace EventReview.Deduplication;
 /// and the record kept, and the kept record notes it. Records already marked, removed, screened or kept for other
 /// duplicates are left as they are, and so is a pair a person separated by removing its mark.
 /// </summary>
+/// <summary>What an automatic run marked, by matching method, and what it left alone and why.</summary>
+public sealed record DeduplicationRun(int DuplicatesMarked, IReadOnlyDictionary<string, int> ByMethod, int SkippedBecauseScreened,
+    int SkippedBecauseKept, IReadOnlyList<PairKeptApart> KeptApart);
+
+public sealed record PairKeptApart(string RecordId, string KeptId, string By, string Note);
+
 public static class RunDeduplicationEndpoint
 {
-    [WolverinePost("/api/reviews/{reviewId}/deduplication"), Tags("Deduplication")]
+    [WolverinePost("/api/reviews/{reviewId}/deduplication", OperationId = "runDeduplication", Summary = "Find and mark duplicates automatically."), Tags("Deduplication")]
+    [ProducesResponseType<DeduplicationRun>(200)]
     public static async Task<IResult> Post(Guid reviewId, double? threshold, ClaimsPrincipal user, IDocumentStore store, HttpContext http,
         CancellationToken ct)
     {
@@ -65,18 +73,12 @@ public static class RunDeduplicationEndpoint
             }
             await session.SaveChangesAsync(ct);
         }
-        return Results.Ok(new
-        {
-            duplicatesMarked = marks.Count,
-            byMethod = marks.GroupBy(m => EventReviewJson.Name(m.Match.Method)).ToDictionary(g => g.Key, g => g.Count()),
-            skippedBecauseScreened = found.Count(m => m.Record.TitleAbstract.CurrentVotes.Count > 0),
-            skippedBecauseKept = found.Count(m => m.Record.TitleAbstract.CurrentVotes.Count == 0 && m.Record.KeptFor is not null),
-            keptApart = keptApart.Select(k => new
-            {
-                recordId = k.Match.DuplicateId, keptId = k.Match.KeptId, by = k.Apart!.ByName,
-                note = $"kept apart by {k.Apart.ByName}",
-            }).ToList(),
-        });
+        return Results.Ok(new DeduplicationRun(
+            marks.Count,
+            marks.GroupBy(m => EventReviewJson.Name(m.Match.Method)).ToDictionary(g => g.Key, g => g.Count()),
+            found.Count(m => m.Record.TitleAbstract.CurrentVotes.Count > 0),
+            found.Count(m => m.Record.TitleAbstract.CurrentVotes.Count == 0 && m.Record.KeptFor is not null),
+            [.. keptApart.Select(k => new PairKeptApart(k.Match.DuplicateId, k.Match.KeptId, k.Apart!.ByName, $"kept apart by {k.Apart.ByName}"))]));
     }
 
     /// <summary>Who separated the pair by hand, on either record, or null when nobody did.</summary>

@@ -35,11 +35,12 @@ public static class UnmarkDuplicateEndpoint
             : RuleOutcome.Append(removed);
     }
 
-    [WolverineDelete("/api/reviews/{reviewId}/records/{recordId}/duplicate-of"), Tags("Deduplication")]
+    [WolverineDelete("/api/reviews/{reviewId}/records/{recordId}/duplicate-of", OperationId = "unmarkDuplicate", Summary = "Remove a duplicate mark, with a note."), Tags("Deduplication")]
+    [ProducesResponseType<RecordStatusAnswer>(200)]
     public static Task<IResult> Delete(Guid reviewId, Guid recordId, UnmarkDuplicate command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             record => [record.DuplicateOf],
             (review, record, others, by) => Decide(review, record, others.Of(record.DuplicateOf), command, by),
-            record => new { recordId, status = record.Status }, ct);
+            record => new RecordStatusAnswer(recordId, record.Status), ct);
 }

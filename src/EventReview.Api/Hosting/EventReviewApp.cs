@@ -103,7 +103,7 @@ public static class EventReviewApp
         });
         services.AddEventReviewAuthentication(options.Auth, dataDirectory, sharedStore);
         services.AddEventReviewHealth();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<Records.ImportBodyDescription>().AddSchemaTransformer<CommandSchemas>());
 
         var sealKey = SealKey.Load(options.Audit, dataDirectory, sharedStore);
         var committed = new CommittedLinks();
@@ -177,6 +177,7 @@ public static class EventReviewApp
             // '?page=abc' is a 400, never silently page 0.
             http.RejectUnparseableQueryValues = true;
             http.Policies.Add(new RequiredJsonBody(app.Services.GetRequiredService<CommandJson>()));
+            http.Policies.Add(new ProblemResponses());
         });
     }
 

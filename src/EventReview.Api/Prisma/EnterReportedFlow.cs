@@ -39,7 +39,8 @@ public static class EnterReportedFlowEndpoint
             ? denied
             : RuleOutcome.Append(new ReportedFlowRecorded(review.Id, command.Source.Trim(), command.Figures, by));
 
-    [WolverinePost("/api/reviews/{reviewId}/reported-flow"), Tags("PRISMA")]
+    [WolverinePost("/api/reviews/{reviewId}/reported-flow", OperationId = "enterReportedFlow", Summary = "Record the PRISMA counts a source reported for a flow the records cannot show."), Tags("PRISMA")]
+    [ProducesResponseType<ReportedFlowEntered>(200)]
     public static Task<IResult> Post(Guid reviewId, EnterReportedFlow command, ClaimsPrincipal user, IDocumentSession session,
         HttpContext http, CancellationToken ct) =>
         ReviewCommand.ExecuteAsync(session, http, reviewId, user,

@@ -4,6 +4,7 @@ using EventReview.Hosting;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http;
 
@@ -15,7 +16,8 @@ namespace EventReview.Prisma;
 /// </summary>
 public static class GetPrismaEndpoint
 {
-    [WolverineGet("/api/reviews/{reviewId}/prisma"), Tags("PRISMA")]
+    [WolverineGet("/api/reviews/{reviewId}/prisma", OperationId = "getPrismaFlow", Summary = "The PRISMA 2020 flow of the review, live or as of a past moment."), Tags("PRISMA")]
+    [ProducesResponseType<PrismaReport>(200)]
     public static async Task<IResult> Json(Guid reviewId, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user,
         IQuerySession session, NpgsqlDataSource db, CancellationToken ct)
     {
@@ -23,7 +25,8 @@ public static class GetPrismaEndpoint
         return problem ?? Results.Text(JsonSerializer.Serialize(report, EventReviewJson.Options), "application/json");
     }
 
-    [WolverineGet("/api/reviews/{reviewId}/prisma.csv"), Tags("PRISMA")]
+    [WolverineGet("/api/reviews/{reviewId}/prisma.csv", OperationId = "getPrismaFlowCsv", Summary = "The PRISMA 2020 flow as the template's CSV."), Tags("PRISMA")]
+    [ProducesResponseType<string>(200, "text/csv")]
     public static async Task<IResult> Csv(Guid reviewId, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user,
         IQuerySession session, NpgsqlDataSource db, CancellationToken ct)
     {
@@ -31,7 +34,8 @@ public static class GetPrismaEndpoint
         return problem ?? Results.Text(PrismaCsv.Write(report!), "text/csv; charset=utf-8");
     }
 
-    [WolverineGet("/api/reviews/{reviewId}/prisma.svg"), Tags("PRISMA")]
+    [WolverineGet("/api/reviews/{reviewId}/prisma.svg", OperationId = "getPrismaFlowDiagram", Summary = "The PRISMA 2020 flow diagram as SVG."), Tags("PRISMA")]
+    [ProducesResponseType<string>(200, "image/svg+xml")]
     public static async Task<IResult> Svg(Guid reviewId, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user,
         IQuerySession session, NpgsqlDataSource db, CancellationToken ct)
     {

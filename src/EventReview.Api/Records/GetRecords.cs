@@ -7,6 +7,7 @@ using EventReview.Screening;
 using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Records;
@@ -32,7 +33,8 @@ public static class GetRecordsEndpoint
     /// With <c>asOf</c> or <c>sequence</c>, the records as they stood then, folded from the events up to that point
     /// (a moment before the review existed is a 404).
     /// </summary>
-    [WolverineGet("/api/reviews/{reviewId}/records"), Tags("Records")]
+    [WolverineGet("/api/reviews/{reviewId}/records", OperationId = "listRecords", Summary = "The review's records, a page at a time, live or as of a past moment."), Tags("Records")]
+    [ProducesResponseType<RecordPage>(200)]
     public static async Task<IResult> List(Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize,
         Guid? after, bool? withdrawn, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {

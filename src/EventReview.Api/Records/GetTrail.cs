@@ -6,12 +6,16 @@ using EventReview.Screening;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Records;
 
 /// <summary>One event of a record's trail. Sequence and version are null for a viewer who may not see every vote: the gaps
 /// they would show between that viewer's own events are another reviewer's votes.</summary>
+/// <summary>A record's trail: its status as the viewer may see it and the events they may see.</summary>
+public sealed record RecordTrail(Guid RecordId, Guid ReviewId, string Status, IReadOnlyList<TrailEntry> Events);
+
 public sealed record TrailEntry(
     long? Sequence,
     long? Version,
@@ -35,7 +39,8 @@ public static class GetTrailEndpoint
     /// what blinding hides as they all stood then, and a moment before the record existed is a 404. With `clock=source`,
     /// `asOf` reads the source's clock of imported decisions (<see cref="SourceClock"/>).
     /// </summary>
-    [WolverineGet("/api/reviews/{reviewId}/records/{recordId}/trail"), Tags("Records")]
+    [WolverineGet("/api/reviews/{reviewId}/records/{recordId}/trail", OperationId = "getRecordTrail", Summary = "A record's audit trail as the caller may see it."), Tags("Records")]
+    [ProducesResponseType<RecordTrail>(200)]
     public static async Task<IResult> Get(Guid reviewId, Guid recordId, DateTimeOffset? asOf, long? sequence, string? clock,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
@@ -56,7 +61,7 @@ public static class GetTrailEndpoint
             .Where(e => MaySee(review!, viewer, record, e.Data))
             .Select(e => Entry(review!, e) is var entry && numbered ? entry : entry with { Sequence = null, Version = null })
             .ToList();
-        return Results.Ok(new { recordId, reviewId, status = Blinding.Status(review!, viewer, record), events = entries });
+        return Results.Ok(new RecordTrail(recordId, reviewId, Blinding.Status(review!, viewer, record), entries));
     }
 
     private static bool MaySee(Review review, string viewer, RecordState record, object data) => data switch

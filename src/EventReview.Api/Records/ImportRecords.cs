@@ -7,6 +7,7 @@ using EventReview.Records.Parsing;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
 using Wolverine.Http;
 
@@ -20,7 +21,9 @@ public static class ImportRecordsEndpoint
     /// with the parser's errors, and stores nothing; one with some records and some errors imports the records and lists
     /// the errors.
     /// </summary>
-    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/imports"), Tags("Records"), RawUpload]
+    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/imports", OperationId = "importRecords", Summary = "Import a search's export file (RIS, MEDLINE, BibTeX, EndNote XML, WoS or CSV) sent as the raw body."), Tags("Records"), RawUpload]
+    [ProducesResponseType<ImportSummary>(200)]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> Post(Guid reviewId, Guid searchId, string? format, ClaimsPrincipal user, HttpContext http,
         IDocumentStore store, CancellationToken ct)
     {
@@ -43,13 +46,7 @@ public static class ImportRecordsEndpoint
         var parsed = BibParser.Parse(body, chosen, ParserLimits.Default);
         var summary = await RecordImporter.ImportAsync(store, reviewId, searchId, parsed, Actor.From(user), CorrelationId.Of(http), ct);
         if (summary.Imported + summary.AlreadyPresent == 0) return NothingRead(chosen, summary.Errors);
-        return Results.Ok(new
-        {
-            imported = summary.Imported,
-            alreadyPresent = summary.AlreadyPresent,
-            errors = summary.Errors,
-            recordIds = summary.RecordIds,
-        });
+        return Results.Ok(summary);
     }
 
     private static IResult NothingRead(BibFormat format, IReadOnlyList<ImportError> errors)

@@ -13,6 +13,9 @@ using Wolverine.Http;
 
 namespace EventReview.Records;
 
+/// <summary>A record's status after a command that changes only that.</summary>
+public sealed record RecordStatusAnswer(Guid RecordId, string Status);
+
 public sealed record RemoveRecord([property: JsonRequired] RemovalReason Reason, string Detail);
 
 /// <summary>Removal before screening: marked ineligible by an automation tool (named in the detail), or for another reason.</summary>
@@ -29,10 +32,11 @@ public static class RemoveRecordEndpoint
         return RuleOutcome.Append(new RecordRemoved(review.Id, record.Id, command.Reason, command.Detail.Trim(), by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/removal"), Tags("Records")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/removal", OperationId = "removeRecord", Summary = "Remove a record from the review, with the reason."), Tags("Records")]
+    [ProducesResponseType<RecordStatusAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, RemoveRecord command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
-            record => new { recordId, status = record.Status }, ct);
+            record => new RecordStatusAnswer(recordId, record.Status), ct);
 }

@@ -30,7 +30,8 @@ public static partial class AddExclusionReasonEndpoint
         return RuleOutcome.Append(new ExclusionReasonAdded(review.Id, command.Stage, command.Code, command.Label.Trim(), by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/exclusion-reasons"), Tags("Reviews")]
+    [WolverinePost("/api/reviews/{reviewId}/exclusion-reasons", OperationId = "addExclusionReason", Summary = "Add an exclusion reason to a stage."), Tags("Reviews")]
+    [ProducesResponseType<ExclusionReason>(201)]
     public static Task<IResult> Post(Guid reviewId, AddExclusionReason command, ClaimsPrincipal user,
         IDocumentSession session, HttpContext http, CancellationToken ct) =>
         ReviewCommand.ExecuteAsync(session, http, reviewId, user,

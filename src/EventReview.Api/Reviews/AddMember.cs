@@ -35,7 +35,8 @@ public static class AddMemberEndpoint
         return RuleOutcome.Append(new MemberRolesSet(review.Id, userId, command.Name.Trim(), roles, command.Note, by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/members"), Tags("Reviews")]
+    [WolverinePost("/api/reviews/{reviewId}/members", OperationId = "setMemberRoles", Summary = "Add a member to the review or set their roles."), Tags("Reviews")]
+    [ProducesResponseType<MemberRoles>(200)]
     public static Task<IResult> Post(Guid reviewId, AddMember command, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
         CancellationToken ct) =>
         ReviewCommand.ExecuteAsync(session, http, reviewId, user,

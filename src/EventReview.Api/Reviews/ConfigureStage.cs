@@ -30,7 +30,8 @@ public static class ConfigureStageEndpoint
             reasonRequired, by));
     }
 
-    [WolverinePut("/api/reviews/{reviewId}/stages/{stage}"), Tags("Reviews")]
+    [WolverinePut("/api/reviews/{reviewId}/stages/{stage}", OperationId = "configureStage", Summary = "Set a stage's reviewers per record and blinding."), Tags("Reviews")]
+    [ProducesResponseType<StageSettings>(200)]
     public static Task<IResult> Put(Guid reviewId, string stage, ConfigureStage command, ClaimsPrincipal user,
         IDocumentSession session, HttpContext http, CancellationToken ct)
     {

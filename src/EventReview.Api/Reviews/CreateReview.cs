@@ -32,7 +32,8 @@ public static class CreateReviewEndpoint
         new MemberRolesSet(reviewId, by.Id, by.Name, [Role.Lead], "Created the review", by),
     ];
 
-    [WolverinePost("/api/reviews"), Tags("Reviews")]
+    [WolverinePost("/api/reviews", OperationId = "createReview", Summary = "Create a review led by the caller."), Tags("Reviews")]
+    [ProducesResponseType<Created>(201)]
     public static IResult Post(CreateReview command, ClaimsPrincipal user, IDocumentSession session, HttpContext http)
     {
         var id = Guid.CreateVersion7();

@@ -3,6 +3,7 @@ using EventReview.Hosting;
 using EventReview.Searches;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Reviews;
@@ -14,15 +15,18 @@ namespace EventReview.Reviews;
 /// </summary>
 public static class GetReviewListsEndpoint
 {
-    [WolverineGet("/api/reviews/{reviewId}/members"), Tags("Reviews")]
+    [WolverineGet("/api/reviews/{reviewId}/members", OperationId = "listMembers", Summary = "The review's members and their roles."), Tags("Reviews")]
+    [ProducesResponseType<IReadOnlyList<Member>>(200)]
     public static Task<IResult> Members(Guid reviewId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         ListAsync(reviewId, user, session, r => r.Members, ct);
 
-    [WolverineGet("/api/reviews/{reviewId}/searches"), Tags("Searches")]
+    [WolverineGet("/api/reviews/{reviewId}/searches", OperationId = "listSearches", Summary = "The review's searches as recorded and corrected, withdrawn ones included."), Tags("Searches")]
+    [ProducesResponseType<IReadOnlyList<Search>>(200)]
     public static Task<IResult> Searches(Guid reviewId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         ListAsync<Search>(reviewId, user, session, r => r.Searches, ct);
 
-    [WolverineGet("/api/reviews/{reviewId}/exclusion-reasons"), Tags("Reviews")]
+    [WolverineGet("/api/reviews/{reviewId}/exclusion-reasons", OperationId = "listExclusionReasons", Summary = "The review's exclusion reasons by stage."), Tags("Reviews")]
+    [ProducesResponseType<IReadOnlyList<ExclusionReason>>(200)]
     public static Task<IResult> ExclusionReasons(Guid reviewId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         ListAsync(reviewId, user, session, r => r.ExclusionReasons, ct);
 

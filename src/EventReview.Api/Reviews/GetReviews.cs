@@ -12,7 +12,8 @@ public sealed record ReviewSummary(Guid Id, string Title, IReadOnlyList<Role> My
 
 public static class GetReviewsEndpoint
 {
-    [WolverineGet("/api/reviews"), Tags("Reviews")]
+    [WolverineGet("/api/reviews", OperationId = "listReviews", Summary = "The reviews the caller is a member of, with their roles."), Tags("Reviews")]
+    [ProducesResponseType<IReadOnlyList<ReviewSummary>>(200)]
     public static async Task<IReadOnlyList<ReviewSummary>> List(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var userId = Actor.From(user).Id;
@@ -20,7 +21,8 @@ public static class GetReviewsEndpoint
         return reviews.Select(r => new ReviewSummary(r.Id, r.Title, r.MemberOf(userId)!.Roles)).ToList();
     }
 
-    [WolverineGet("/api/reviews/{reviewId}"), Tags("Reviews")]
+    [WolverineGet("/api/reviews/{reviewId}", OperationId = "getReview", Summary = "One review: protocol, members, stages, reasons and searches."), Tags("Reviews")]
+    [ProducesResponseType<Review>(200)]
     public static async Task<IResult> Get(Guid reviewId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);

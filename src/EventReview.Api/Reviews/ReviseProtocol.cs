@@ -55,7 +55,8 @@ public static class ReviseProtocolEndpoint
         return RuleOutcome.Append(revised);
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/protocol"), Tags("Reviews")]
+    [WolverinePost("/api/reviews/{reviewId}/protocol", OperationId = "reviseProtocol", Summary = "Amend the protocol, with the reason for the amendment."), Tags("Reviews")]
+    [ProducesResponseType<ProtocolView>(200)]
     public static Task<IResult> Post(Guid reviewId, ReviseProtocol command, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
         CancellationToken ct) =>
         ReviewCommand.ExecuteAsync(session, http, reviewId, user,

@@ -13,6 +13,8 @@ using Wolverine.Http;
 
 namespace EventReview.Screening;
 
+public sealed record VoteCastAnswer(Guid RecordId, Stage Stage, Decision Decision);
+
 public sealed record CastVote([property: JsonRequired] Stage Stage, [property: JsonRequired] Decision Decision, string? ReasonCode, string? Note);
 
 public static class CastVoteEndpoint
@@ -54,10 +56,11 @@ public static class CastVoteEndpoint
             : RuleOutcome.Append(vote, new ScreeningConflictRaised(review.Id, record.Id, command.Stage, by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/votes"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/votes", OperationId = "castVote", Summary = "Cast or revise a screening vote on a record."), Tags("Screening")]
+    [ProducesResponseType<VoteCastAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, CastVote command, ClaimsPrincipal user, IMessageBus bus,
         HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
-            record => new { recordId, stage = command.Stage, decision = command.Decision }, ct);
+            record => new VoteCastAnswer(recordId, command.Stage, command.Decision), ct);
 }

@@ -6,6 +6,7 @@ using EventReview.Reviews;
 using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Screening;
@@ -15,7 +16,9 @@ public sealed record ScreeningQueue(string Stage, int Remaining, int VotedByMe, 
 public static class GetQueueEndpoint
 {
     /// <summary>The records still waiting for the caller's vote at a stage, oldest import first.</summary>
-    [WolverineGet("/api/reviews/{reviewId}/queue"), Tags("Screening")]
+    [WolverineGet("/api/reviews/{reviewId}/queue", OperationId = "getScreeningQueue", Summary = "The records waiting for the caller's vote at a stage."), Tags("Screening")]
+    [ProducesResponseType<ScreeningQueue>(200)]
+    [ProducesResponseType<ProblemDetails>(403, "application/problem+json")]
     public static async Task<IResult> Get(Guid reviewId, string? stage, int? take, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct, Role.Screener);

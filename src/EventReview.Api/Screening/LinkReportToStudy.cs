@@ -12,6 +12,8 @@ using Wolverine.Http;
 namespace EventReview.Screening;
 
 /// <summary>Links a record as a report of a study (named by its primary record), so PRISMA counts studies and reports apart.</summary>
+public sealed record StudyLinkAnswer(Guid RecordId, Guid StudyId);
+
 public sealed record LinkReportToStudy(Guid StudyId, string? Note);
 
 public static class LinkReportToStudyEndpoint
@@ -48,12 +50,13 @@ public static class LinkReportToStudyEndpoint
         return RuleOutcome.Append([.. events]);
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/study"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/study", OperationId = "linkReportToStudy", Summary = "Link a report to the study it describes, or unlink it."), Tags("Screening")]
+    [ProducesResponseType<StudyLinkAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, LinkReportToStudy command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             record => [command.StudyId, record.StudyId],
             (review, record, others, by) =>
                 Decide(review, record, command.StudyId == recordId ? record : others.Of(command.StudyId), others.Of(record.StudyId), command, by),
-            record => new { recordId, studyId = record.StudyId ?? record.Id }, ct);
+            record => new StudyLinkAnswer(recordId, record.StudyId ?? record.Id), ct);
 }

@@ -41,7 +41,8 @@ public static class ReopenStageEndpoint
             : RuleOutcome.Append(reopened);
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/reopen"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/reopen", OperationId = "reopenStage", Summary = "Reopen a decided stage of a record for a fresh round, with the reason."), Tags("Screening")]
+    [ProducesResponseType<StageReopenedAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, ReopenStage command, ClaimsPrincipal user, IMessageBus bus,
         HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,

@@ -14,6 +14,8 @@ using Wolverine.Http;
 namespace EventReview.Screening;
 
 /// <summary>Whether the full text of a record included at title-abstract could be retrieved.</summary>
+public sealed record RetrievalAnswer(Guid RecordId, bool Retrieved, string Status);
+
 public sealed record ReportRetrieval([property: JsonRequired] bool Retrieved, string? Note);
 
 public static class ReportRetrievalEndpoint
@@ -38,10 +40,11 @@ public static class ReportRetrievalEndpoint
         return RuleOutcome.Append(new FullTextRetrievalRecorded(review.Id, record.Id, command.Retrieved, command.Note, by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/retrieval"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/retrieval", OperationId = "reportRetrieval", Summary = "Report whether a record's full text was retrieved."), Tags("Screening")]
+    [ProducesResponseType<RetrievalAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, ReportRetrieval command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
-            record => new { recordId, retrieved = command.Retrieved, status = record.Status }, ct);
+            record => new RetrievalAnswer(recordId, command.Retrieved, record.Status), ct);
 }

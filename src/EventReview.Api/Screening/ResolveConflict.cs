@@ -13,6 +13,8 @@ using Wolverine.Http;
 
 namespace EventReview.Screening;
 
+public sealed record ResolutionAnswer(Guid RecordId, Stage Stage, Decision Decision, string Status);
+
 public sealed record ResolveConflict([property: JsonRequired] Stage Stage, [property: JsonRequired] Decision Decision, string? ReasonCode, string? Note);
 
 public static class ResolveConflictEndpoint
@@ -54,10 +56,11 @@ public static class ResolveConflictEndpoint
             DecisionBasis.Resolution, command.Note, by, IsCorrection: correction));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/resolution"), Tags("Screening")]
+    [WolverinePost("/api/reviews/{reviewId}/records/{recordId}/resolution", OperationId = "resolveConflict", Summary = "Resolve a screening conflict, or correct a resolution."), Tags("Screening")]
+    [ProducesResponseType<ResolutionAnswer>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid recordId, ResolveConflict command, ClaimsPrincipal user,
         IMessageBus bus, HttpContext http, CancellationToken ct) =>
         RecordCommand.ExecuteAsync(bus, http, reviewId, recordId, user,
             (review, record, by) => Decide(review, record, command, by),
-            record => new { recordId, stage = command.Stage, decision = command.Decision, status = record.Status }, ct);
+            record => new ResolutionAnswer(recordId, command.Stage, command.Decision, record.Status), ct);
 }

@@ -33,7 +33,8 @@ public static class AddSearchEndpoint
         return SearchRules.Check(Search.From(recorded), latest) ?? RuleOutcome.Append(recorded);
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/searches"), Tags("Searches")]
+    [WolverinePost("/api/reviews/{reviewId}/searches", OperationId = "addSearch", Summary = "Record a search as PRISMA-S describes it."), Tags("Searches")]
+    [ProducesResponseType<Created>(201)]
     public static Task<IResult> Post(Guid reviewId, AddSearch command, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
         CancellationToken ct)
     {

@@ -42,7 +42,8 @@ public static class CorrectSearchEndpoint
             ?? RuleOutcome.Append(new SearchCorrected(review.Id, searchId, command.Changes, command.Reason.Trim(), by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/corrections"), Tags("Searches")]
+    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/corrections", OperationId = "correctSearch", Summary = "Correct a recorded search, with the reason."), Tags("Searches")]
+    [ProducesResponseType<Search>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid searchId, CorrectSearch command, ClaimsPrincipal user, IDocumentSession session,
         HttpContext http, CancellationToken ct)
     {

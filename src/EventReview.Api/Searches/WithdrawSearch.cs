@@ -29,7 +29,8 @@ public static class WithdrawSearchEndpoint
         return RuleOutcome.Append(new SearchWithdrawn(review.Id, searchId, command.Reason.Trim(), by));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/withdrawal"), Tags("Searches")]
+    [WolverinePost("/api/reviews/{reviewId}/searches/{searchId}/withdrawal", OperationId = "withdrawSearch", Summary = "Withdraw a search: its records leave PRISMA and the queues."), Tags("Searches")]
+    [ProducesResponseType<Search>(200)]
     public static Task<IResult> Post(Guid reviewId, Guid searchId, WithdrawSearch command, ClaimsPrincipal user, IDocumentSession session,
         HttpContext http, CancellationToken ct) =>
         ReviewCommand.ExecuteAsync(session, http, reviewId, user,

@@ -5,6 +5,7 @@ using EventReview.Records;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Seed;
@@ -38,7 +39,8 @@ public sealed record PrintedAppraisalsView(Guid ReviewId, string Source, IReadOn
 /// </summary>
 public static class GetPrintedAppraisalsEndpoint
 {
-    [WolverineGet("/api/reviews/{reviewId}/seed/printed-appraisals"), Tags("Seed")]
+    [WolverineGet("/api/reviews/{reviewId}/seed/printed-appraisals", OperationId = "getPrintedAppraisals", Summary = "The seed paper's printed appraisal totals beside the recomputed ones."), Tags("Seed")]
+    [ProducesResponseType<PrintedAppraisalsView>(200)]
     public static async Task<IResult> Get(Guid reviewId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (_, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);

@@ -53,7 +53,8 @@ public static class SignOffEndpoint
         return RuleOutcome.Append(new SignatureRecorded(review.Id, command.Scope, meaning, hash, count, by, role, authenticatedAt));
     }
 
-    [WolverinePost("/api/reviews/{reviewId}/signatures"), Tags("Audit")]
+    [WolverinePost("/api/reviews/{reviewId}/signatures", OperationId = "signOff", Summary = "Sign the review's current state with a stated meaning."), Tags("Audit")]
+    [ProducesResponseType<SignedOff>(200)]
     public static Task<IResult> Post(Guid reviewId, SignOff command, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
         EventReviewOptions options, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ public class TimeTravelTests(AppFixture app) : IClassFixture<AppFixture>
         await review.VoteAsync(review.S2, record, "exclude", reasonCode: "wrong-population");
         (await review.StatusOfAsync(record)).ShouldBe(RecordStatus.ExcludedTitleAbstract);
 
-        var past = await review.GetAsync<Trail>(review.Lead, $"/records/{record}/trail?asOf={At(between)}");
+        var past = await review.GetAsync<RecordTrail>(review.Lead, $"/records/{record}/trail?asOf={At(between)}");
 
         past.Status.ShouldBe(RecordStatus.AwaitingTitleAbstract);
         past.Names.ShouldBe(["record_imported", "screening_vote_cast"]);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EventReview.Records;
+using EventReview.Deduplication;
 using EventReview.Tests.Infrastructure;
 using Marten;
 using Shouldly;

@@ -110,7 +110,7 @@ public sealed class ReviewScenario(AppFixture app, Guid reviewId, string suffix)
 
     public Task<T> GetAsync<T>(string user, string path) => App.GetJsonAsync<T>(Url(path), user);
 
-    public Task<Trail> TrailAsync(Guid record, string? user = null) => GetAsync<Trail>(user ?? Lead, $"/records/{record}/trail");
+    public Task<RecordTrail> TrailAsync(Guid record, string? user = null) => GetAsync<RecordTrail>(user ?? Lead, $"/records/{record}/trail");
 
     public async Task<string> StatusOfAsync(Guid record, string? user = null) => (await TrailAsync(record, user)).Status;
 

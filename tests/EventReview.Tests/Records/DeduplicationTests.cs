@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using EventReview.Deduplication;
 using EventReview.Tests.Infrastructure;
 using EventReview.Tests.Parsing;
 using Shouldly;

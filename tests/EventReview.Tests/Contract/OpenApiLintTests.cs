@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EventReview.Tests.Security;
+using Shouldly;
+
+namespace EventReview.Tests.Contract;
+
+/// <summary>
+/// The published contract, /openapi/v1.json, read as a client generator reads it: every operation is named after its
+/// use case and summarised, declares what its success answers carry, and every schema a client would generate is named
+/// without .NET namespaces and lists its enum values.
+/// </summary>
+public partial class OpenApiLintTests(MatrixReview review) : IClassFixture<MatrixReview>
+{
+    private static readonly string[] FileTypes = ["text/csv", "image/svg+xml", "application/x-ndjson"];
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        var http = review.Host.Server.CreateClient();
+        var text = await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static IEnumerable<(string Route, JsonElement Operation)> Operations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
+            .Where(op => op.Name is "get" or "post" or "put" or "delete" or "patch")
+            .Select(op => ($"{op.Name.ToUpperInvariant()} {path.Name}", op.Value)));
+
+    [Fact]
+    public async Task Every_operation_has_a_unique_camel_case_operation_id_and_a_summary()
+    {
+        var operations = Operations(await DocumentAsync()).ToList();
+
+        operations.Count.ShouldBeGreaterThanOrEqualTo(44);
+        foreach (var (route, op) in operations)
+        {
+            op.TryGetProperty("operationId", out var id).ShouldBeTrue(route);
+            CamelCase().IsMatch(id.GetString()!).ShouldBeTrue($"{route}: {id}");
+            op.TryGetProperty("summary", out var summary).ShouldBeTrue(route);
+            summary.GetString().ShouldNotBeNullOrWhiteSpace(route);
+        }
+        operations.Select(o => o.Operation.GetProperty("operationId").GetString()).ShouldBeUnique();
+    }
+
+    [Fact]
+    public async Task The_use_cases_are_named_as_a_client_calls_them()
+    {
+        var ids = Operations(await DocumentAsync()).ToDictionary(o => o.Route, o => o.Operation.GetProperty("operationId").GetString());
+
+        ids["POST /api/reviews/{reviewId}/records/{recordId}/votes"].ShouldBe("castVote");
+        ids["POST /api/reviews/{reviewId}/searches/{searchId}/imports"].ShouldBe("importRecords");
+        ids["GET /api/reviews/{reviewId}/prisma"].ShouldBe("getPrismaFlow");
+        ids["GET /api/reviews/{reviewId}/searches"].ShouldBe("listSearches");
+        ids["GET /api/reviews/{reviewId}/members"].ShouldBe("listMembers");
+        ids["GET /api/reviews/{reviewId}/exclusion-reasons"].ShouldBe("listExclusionReasons");
+    }
+
+    [Fact]
+    public async Task Every_operation_declares_a_typed_success_answer_and_its_problem_answers()
+    {
+        foreach (var (route, op) in Operations(await DocumentAsync()))
+        {
+            var responses = op.GetProperty("responses").EnumerateObject().ToList();
+            var success = responses.Where(r => r.Name.StartsWith('2')).ToList();
+            success.ShouldNotBeEmpty(route);
+            foreach (var answer in responses.Where(r => r.Name != "204"))
+                answer.Value.TryGetProperty("content", out _).ShouldBeTrue($"{route} {answer.Name} has no body described");
+            foreach (var answer in success)
+            {
+                answer.Value.TryGetProperty("content", out var content).ShouldBeTrue($"{route} {answer.Name}");
+                foreach (var media in content.EnumerateObject().Where(m => !FileTypes.Contains(m.Name)))
+                    media.Value.TryGetProperty("schema", out _).ShouldBeTrue($"{route} {answer.Name} {media.Name}");
+            }
+            foreach (var status in new[] { "400", "401" })
+                ProblemSchema(responses, status).ShouldBe("ProblemDetails", $"{route} {status}");
+            if (route.Contains("{reviewId}", StringComparison.Ordinal)) ProblemSchema(responses, "404").ShouldBe("ProblemDetails", route);
+            if (!route.StartsWith("GET", StringComparison.Ordinal)) ProblemSchema(responses, "409").ShouldBe("ProblemDetails", route);
+        }
+    }
+
+    private static string? ProblemSchema(List<JsonProperty> responses, string status) =>
+        responses.FirstOrDefault(r => r.Name == status).Value is { ValueKind: JsonValueKind.Object } answer
+        && answer.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString() is { } reference
+            ? reference.Split('/')[^1] : null;
+
+    [Fact]
+    public async Task No_schema_name_leaks_a_namespace_and_every_enum_lists_its_values()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas").EnumerateObject().ToList();
+
+        schemas.ShouldNotBeEmpty();
+        foreach (var schema in schemas)
+        {
+            schema.Name.ShouldNotContain("EventReview");
+            schema.Name.ShouldNotContain("System.");
+            if (schema.Value.TryGetProperty("enum", out var values)) values.GetArrayLength().ShouldBeGreaterThan(0, schema.Name);
+        }
+        Values(schemas, "Stage").ShouldBe(["title-abstract", "full-text"]);
+        Values(schemas, "Decision").ShouldBe(["include", "exclude", "maybe"]);
+    }
+
+    private static string?[] Values(List<JsonProperty> schemas, string name) =>
+        [.. schemas.Single(s => s.Name == name).Value.GetProperty("enum").EnumerateArray().Select(v => v.GetString())];
+
+    [Fact]
+    public async Task The_import_body_is_a_raw_file_with_its_format_values()
+    {
+        var import = Operations(await DocumentAsync()).Single(o => o.Route == "POST /api/reviews/{reviewId}/searches/{searchId}/imports").Operation;
+
+        var body = import.GetProperty("requestBody").GetProperty("content");
+        body.TryGetProperty("text/plain", out _).ShouldBeTrue();
+        body.TryGetProperty("application/octet-stream", out _).ShouldBeTrue();
+        var format = import.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "format");
+        format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString())
+            .ShouldBe(["auto", "ris", "medline", "bibtex", "endnote-xml", "wos", "csv"]);
+    }
+
+    [Fact]
+    public async Task Document_is_written_for_inspection()
+    {
+        var document = await DocumentAsync();
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "eventreview-openapi.json"), document.ToString(), TestContext.Current.CancellationToken);
+    }
+
+    [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
+    private static partial Regex CamelCase();
+}
