@@ -4,9 +4,17 @@ using EventReview.Identity;
 using EventReview.Observability;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.DecisionImports;
+
+/// <summary>A new review made from a decision export: what it holds, and every rule the source did not enforce.</summary>
+public sealed record DecisionImportCreated(Guid ReviewId, int Records, int Members, int Votes,
+    IReadOnlyDictionary<string, StageSummary> Stages, IReadOnlyList<string> Discrepancies);
+
+/// <summary>The caller imported this file before: the review it made, unchanged.</summary>
+public sealed record DecisionImportRepeated(Guid ReviewId, bool AlreadyImported, string Detail);
 
 public static class ImportDecisionsEndpoint
 {
@@ -16,7 +24,12 @@ public static class ImportDecisionsEndpoint
     /// before. A file that cannot be read whole (a broken zip, an unknown layout, a row naming an unknown record) is a 422
     /// with the lines that say why, and nothing is stored.
     /// </summary>
-    [WolverinePost("/api/decision-imports"), Tags("Records"), RawUpload]
+    [WolverinePost("/api/decision-imports", OperationId = "importDecisions",
+        Summary = "Create a review from a Rayyan or ASReview export of screening decisions, sent as the raw body."), Tags("Records")]
+    [RawUpload(UploadKind.DecisionExport)]
+    [ProducesResponseType<DecisionImportCreated>(201)]
+    [ProducesResponseType<DecisionImportRepeated>(200)]
+    [ProducesResponseType<ProblemDetails>(422, "application/problem+json")]
     public static async Task<IResult> Post(string? format, ClaimsPrincipal user, HttpContext http, IDocumentStore store, CancellationToken ct)
     {
         if (!Enum.TryParse<DecisionFormat>(format, ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen) || format!.Any(char.IsDigit))
@@ -29,12 +42,9 @@ public static class ImportDecisionsEndpoint
             var summary = await DecisionImporter.ImportAsync(store, chosen, buffer.ToArray(), $"{chosen.ToString().ToLowerInvariant()} upload",
                 Actor.From(user), CorrelationId.Of(http), ct);
             if (summary.AlreadyImported)
-                return Results.Ok(new { reviewId = summary.ReviewId, alreadyImported = true, detail = "You imported this file before; nothing changed." });
-            return Results.Created($"/api/reviews/{summary.ReviewId}", new
-            {
-                reviewId = summary.ReviewId, records = summary.Records, members = summary.Members, votes = summary.Votes,
-                stages = summary.Stages, discrepancies = summary.Discrepancies,
-            });
+                return Results.Ok(new DecisionImportRepeated(summary.ReviewId, true, "You imported this file before; nothing changed."));
+            return Results.Created($"/api/reviews/{summary.ReviewId}", new DecisionImportCreated(
+                summary.ReviewId, summary.Records, summary.Members, summary.Votes, summary.Stages, summary.Discrepancies));
         }
         catch (DecisionSourceException e)
         {

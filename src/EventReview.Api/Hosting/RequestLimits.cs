@@ -4,9 +4,18 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace EventReview.Hosting;
 
-/// <summary>A route whose body is a raw file, parsed as it streams in: EventReview:MaxUploadBytes caps it, not the JSON cap.</summary>
+/// <summary>
+/// A route whose body is a raw file, parsed as it streams in: EventReview:MaxUploadBytes caps it, not the JSON cap.
+/// <see cref="Kind"/> says which file it is, for the OpenAPI document.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class RawUploadAttribute : Attribute;
+public sealed class RawUploadAttribute(UploadKind kind = UploadKind.SearchExport) : Attribute
+{
+    public UploadKind Kind { get; } = kind;
+}
+
+/// <summary>What a raw upload holds: a search's export, or another screening tool's export of its decisions.</summary>
+public enum UploadKind { SearchExport, DecisionExport }
 
 /// <summary>
 /// The limits that keep one request from taking the server's memory, each answered with problem details before any

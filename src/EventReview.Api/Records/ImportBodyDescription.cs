@@ -8,18 +8,24 @@ namespace EventReview.Records;
 
 /// <summary>
 /// An upload is read from the raw body as it streams in, so no parameter tells ASP.NET what it is: this says it, for
-/// the one kind of route marked <see cref="RawUploadAttribute"/>. The body is the export file as the database wrote it
-/// (text or bytes), and <c>format</c> takes the names <see cref="BibFormats"/> parses.
+/// the routes marked <see cref="RawUploadAttribute"/>. The body is the export file as the tool wrote it (text or
+/// bytes), and <c>format</c> takes the names of the formats that route reads.
 /// </summary>
 internal sealed class ImportBodyDescription : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<RawUploadAttribute>().Any()) return Task.CompletedTask;
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RawUploadAttribute>().FirstOrDefault() is not { } upload)
+            return Task.CompletedTask;
+        var (body, formats, formatHelp) = upload.Kind == UploadKind.DecisionExport
+            ? ("Another tool's export of its screening decisions, sent as it is: a Rayyan export zip, an ASReview project file (.asreview) or an ASReview labelled dataset CSV.",
+                Enum.GetValues<DecisionImports.DecisionFormat>().Select(EventReviewJson.Name), "Which tool wrote the file.")
+            : ("The search's export file, sent as it is: RIS, MEDLINE, BibTeX, EndNote XML, Web of Science or CSV.",
+                Enum.GetValues<BibFormat>().Select(f => f.Name()), "How to read the file; auto (the default) recognises it.");
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "The search's export file, sent as it is: RIS, MEDLINE, BibTeX, EndNote XML, Web of Science or CSV.",
+            Description = body,
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
@@ -28,8 +34,8 @@ internal sealed class ImportBodyDescription : IOpenApiOperationTransformer
         };
         if (operation.Parameters?.FirstOrDefault(p => p.Name == "format") is OpenApiParameter { Schema: OpenApiSchema schema } format)
         {
-            format.Description = "How to read the file; auto (the default) recognises it.";
-            schema.Enum = [.. Enum.GetValues<BibFormat>().Select(f => (JsonNode)JsonValue.Create(f.Name()))];
+            format.Description = formatHelp;
+            schema.Enum = [.. formats.Select(f => (JsonNode)JsonValue.Create(f))];
         }
         return Task.CompletedTask;
     }

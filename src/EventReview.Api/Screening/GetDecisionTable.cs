@@ -5,6 +5,7 @@ using EventReview.Records;
 using EventReview.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventReview.Screening;
@@ -15,7 +16,9 @@ public static class GetDecisionTableEndpoint
     /// The decision table as CSV (see <see cref="DecisionTable"/>): one row per record of the searches that count, in
     /// import order, as this caller may see it. With <c>asOf</c> or <c>sequence</c>, as the records stood then.
     /// </summary>
-    [WolverineGet("/api/reviews/{reviewId}/decisions.csv"), Tags("Screening")]
+    [WolverineGet("/api/reviews/{reviewId}/decisions.csv", OperationId = "getDecisionTable",
+        Summary = "Each record's first and last vote per reviewer and stage, conflicts, resolutions and final decisions, as CSV."), Tags("Screening")]
+    [ProducesResponseType<string>(200, "text/csv")]
     public static async Task<IResult> Get(Guid reviewId, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session,
         CancellationToken ct)
     {
