@@ -1,4 +1,5 @@
 using System.Net;
+using EventReview.Records;
 using EventReview.Tests.Infrastructure;
 using Shouldly;
 
@@ -55,7 +56,7 @@ public class RayyanImportTests(AppFixture app) : IClassFixture<AppFixture>
         var record = (await review.RecordPageAsync("pageSize=50")).Records.Single(r => r.Bibliographic.SourceRecordId == "rayyan-14431").Id;
 
         var trail = await review.TrailAsync(record);
-        var in2014 = await review.GetAsync<Trail>(review.Lead, $"/records/{record}/trail?asOf=2014-12-31T00:00:00Z&clock=source");
+        var in2014 = await review.GetAsync<RecordTrail>(review.Lead, $"/records/{record}/trail?asOf=2014-12-31T00:00:00Z&clock=source");
 
         // customizations_log.csv: user 5 included 14431 at 2014-05-22T10:24:41.823Z and excluded it at 2021-02-22T11:35:37.154Z.
         var votes = trail.Votes;
