@@ -3238,7 +3238,7 @@ namespace EventReview.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RecordPage> ListRecordsAsync(System.Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize, System.Guid? after, bool? withdrawn, System.DateTimeOffset? asOf, long? sequence)
+        public virtual System.Threading.Tasks.Task<RecordPage> ListRecordsAsync(System.Guid reviewId, RecordStatus? status, string? stage, string? reason, int? page, int? pageSize, System.Guid? after, bool? withdrawn, System.DateTimeOffset? asOf, long? sequence)
         {
             return ListRecordsAsync(reviewId, status, stage, reason, page, pageSize, after, withdrawn, asOf, sequence, System.Threading.CancellationToken.None);
         }
@@ -3252,7 +3252,7 @@ namespace EventReview.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RecordPage> ListRecordsAsync(System.Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize, System.Guid? after, bool? withdrawn, System.DateTimeOffset? asOf, long? sequence, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RecordPage> ListRecordsAsync(System.Guid reviewId, RecordStatus? status, string? stage, string? reason, int? page, int? pageSize, System.Guid? after, bool? withdrawn, System.DateTimeOffset? asOf, long? sequence, System.Threading.CancellationToken cancellationToken)
         {
             if (reviewId == null)
                 throw new System.ArgumentNullException("reviewId");
@@ -8109,8 +8109,7 @@ namespace EventReview.Client
         public System.Guid? DuplicateOf { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        public RecordStatus Status { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -9548,6 +9547,48 @@ namespace EventReview.Client
 
     }
 
+    /// <summary>
+    /// Where a record stands in the flow, as the caller may see it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RecordStatus
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"duplicate")]
+        Duplicate = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"removed")]
+        Removed = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"awaiting-title-abstract")]
+        AwaitingTitleAbstract = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"title-abstract-conflict")]
+        TitleAbstractConflict = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"excluded-title-abstract")]
+        ExcludedTitleAbstract = 4,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"awaiting-retrieval")]
+        AwaitingRetrieval = 5,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"not-retrieved")]
+        NotRetrieved = 6,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"awaiting-full-text")]
+        AwaitingFullText = 7,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"full-text-conflict")]
+        FullTextConflict = 8,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"excluded-full-text")]
+        ExcludedFullText = 9,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"included")]
+        Included = 10,
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RecordStatusAnswer
     {
@@ -9557,8 +9598,7 @@ namespace EventReview.Client
         public System.Guid RecordId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        public RecordStatus Status { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -9584,8 +9624,7 @@ namespace EventReview.Client
         public System.Guid ReviewId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        public RecordStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -9615,8 +9654,7 @@ namespace EventReview.Client
         public System.Guid SearchId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        public RecordStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("bibliographic")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -9800,8 +9838,7 @@ namespace EventReview.Client
         public Decision Decision { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        public RecordStatus Status { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -9853,8 +9890,7 @@ namespace EventReview.Client
         public bool Retrieved { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        public RecordStatus Status { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -10525,8 +10561,7 @@ namespace EventReview.Client
         public System.Guid RecordId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
+        public RecordStatus Status { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -13,7 +13,7 @@ using Wolverine.Http;
 
 namespace EventReview.Deduplication;
 
-public sealed record DuplicateMarkAnswer(Guid RecordId, Guid? DuplicateOf, string Status);
+public sealed record DuplicateMarkAnswer(Guid RecordId, Guid? DuplicateOf, [property: RecordStatusValue] string Status);
 
 public sealed record MarkDuplicate([property: JsonRequired] Guid RecordId, string? Note);
 

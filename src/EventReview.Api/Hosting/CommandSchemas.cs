@@ -22,5 +22,6 @@ internal sealed class CommandSchemas(CommandJson commands) : IOpenApiSchemaTrans
             schema.Properties[property.Name] = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
             if (property.IsRequired) (schema.Required ??= new HashSet<string>()).Add(property.Name);
         }
+        if (RequestExamples.For(type) is { } example) schema.Examples = [example];
     }
 }

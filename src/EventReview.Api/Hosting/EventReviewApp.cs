@@ -103,7 +103,8 @@ public static class EventReviewApp
         });
         services.AddEventReviewAuthentication(options.Auth, dataDirectory, sharedStore);
         services.AddEventReviewHealth();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<Records.ImportBodyDescription>().AddSchemaTransformer<CommandSchemas>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<Records.ImportBodyDescription>().AddSchemaTransformer<CommandSchemas>()
+            .AddDocumentTransformer<Records.RecordStatusValues>());
 
         var sealKey = SealKey.Load(options.Audit, dataDirectory, sharedStore);
         var committed = new CommittedLinks();

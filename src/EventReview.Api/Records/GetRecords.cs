@@ -13,7 +13,7 @@ using Wolverine.Http;
 namespace EventReview.Records;
 
 public sealed record RecordView(
-    Guid Id, Guid SearchId, string Status, BibRecord Bibliographic, Guid? DuplicateOf, string? RemovalReason, string? RemovalDetail,
+    Guid Id, Guid SearchId, [property: RecordStatusValue] string Status, BibRecord Bibliographic, Guid? DuplicateOf, string? RemovalReason, string? RemovalDetail,
     StageProgress TitleAbstract, StageProgress FullText, bool? Retrieved, Guid? StudyId);
 
 /// <summary>
@@ -33,7 +33,9 @@ public static class GetRecordsEndpoint
     /// With <c>asOf</c> or <c>sequence</c>, the records as they stood then, folded from the events up to that point
     /// (a moment before the review existed is a 404).
     /// </summary>
-    [WolverineGet("/api/reviews/{reviewId}/records", OperationId = "listRecords", Summary = "The review's records, a page at a time, live or as of a past moment."), Tags("Records")]
+    public const string ListOperation = "listRecords";
+
+    [WolverineGet("/api/reviews/{reviewId}/records", OperationId = ListOperation, Summary = "The review's records, a page at a time, live or as of a past moment."), Tags("Records")]
     [ProducesResponseType<RecordPage>(200)]
     public static async Task<IResult> List(Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize,
         Guid? after, bool? withdrawn, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

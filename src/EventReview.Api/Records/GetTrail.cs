@@ -14,7 +14,7 @@ namespace EventReview.Records;
 /// <summary>One event of a record's trail. Sequence and version are null for a viewer who may not see every vote: the gaps
 /// they would show between that viewer's own events are another reviewer's votes.</summary>
 /// <summary>A record's trail: its status as the viewer may see it and the events they may see.</summary>
-public sealed record RecordTrail(Guid RecordId, Guid ReviewId, string Status, IReadOnlyList<TrailEntry> Events);
+public sealed record RecordTrail(Guid RecordId, Guid ReviewId, [property: RecordStatusValue] string Status, IReadOnlyList<TrailEntry> Events);
 
 public sealed record TrailEntry(
     long? Sequence,

@@ -14,7 +14,7 @@ using Wolverine.Http;
 namespace EventReview.Records;
 
 /// <summary>A record's status after a command that changes only that.</summary>
-public sealed record RecordStatusAnswer(Guid RecordId, string Status);
+public sealed record RecordStatusAnswer(Guid RecordId, [property: RecordStatusValue] string Status);
 
 public sealed record RemoveRecord([property: JsonRequired] RemovalReason Reason, string Detail);
 

@@ -14,7 +14,7 @@ namespace EventReview.Screening;
 
 public sealed record ReopenStage([property: JsonRequired] Stage Stage, string Reason);
 
-public sealed record StageReopenedAnswer(Guid RecordId, string Status);
+public sealed record StageReopenedAnswer(Guid RecordId, [property: RecordStatusValue] string Status);
 
 public static class ReopenStageEndpoint
 {

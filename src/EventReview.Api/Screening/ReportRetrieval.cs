@@ -14,7 +14,7 @@ using Wolverine.Http;
 namespace EventReview.Screening;
 
 /// <summary>Whether the full text of a record included at title-abstract could be retrieved.</summary>
-public sealed record RetrievalAnswer(Guid RecordId, bool Retrieved, string Status);
+public sealed record RetrievalAnswer(Guid RecordId, bool Retrieved, [property: RecordStatusValue] string Status);
 
 public sealed record ReportRetrieval([property: JsonRequired] bool Retrieved, string? Note);
 

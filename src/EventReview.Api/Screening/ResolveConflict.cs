@@ -13,7 +13,7 @@ using Wolverine.Http;
 
 namespace EventReview.Screening;
 
-public sealed record ResolutionAnswer(Guid RecordId, Stage Stage, Decision Decision, string Status);
+public sealed record ResolutionAnswer(Guid RecordId, Stage Stage, Decision Decision, [property: RecordStatusValue] string Status);
 
 public sealed record ResolveConflict([property: JsonRequired] Stage Stage, [property: JsonRequired] Decision Decision, string? ReasonCode, string? Note);
 

@@ -58,13 +58,13 @@ public class GeneratedClientTests(AppFixture app) : IClassFixture<AppFixture>
         var vote = await ClientFor(s2).CastVoteAsync(reviewId, disputed,
             new CastVote { Stage = Stage.TitleAbstract, Decision = Decision.Exclude, ReasonCode = "wrong-population" }, ct);
         vote.Decision.ShouldBe(Decision.Exclude);
-        (await asLead.GetRecordTrailAsync(reviewId, disputed, null, null, ct)).Status.ShouldBe("title-abstract-conflict");
+        (await asLead.GetRecordTrailAsync(reviewId, disputed, null, null, null, ct)).Status.ShouldBe(RecordStatus.TitleAbstractConflict);
 
         var resolved = await asLead.ResolveConflictAsync(reviewId, disputed, new ResolveConflict
         {
             Stage = Stage.TitleAbstract, Decision = Decision.Exclude, ReasonCode = "wrong-population", Note = "Children only",
         }, ct);
-        resolved.Status.ShouldBe("excluded-title-abstract");
+        resolved.Status.ShouldBe(RecordStatus.ExcludedTitleAbstract);
 
         var prisma = await asLead.GetPrismaFlowAsync(reviewId, null, null, ct);
         (prisma.Database_results, prisma.Records_screened, prisma.Records_excluded).ShouldBe((2, 2, 1));

@@ -116,6 +116,46 @@ public partial class OpenApiLintTests(MatrixReview review) : IClassFixture<Matri
     }
 
     [Fact]
+    public async Task The_decision_import_body_names_the_tools_it_reads()
+    {
+        var import = Operations(await DocumentAsync()).Single(o => o.Route == "POST /api/decision-imports").Operation;
+
+        import.GetProperty("requestBody").GetProperty("description").GetString()!.ShouldContain("Rayyan");
+        var format = import.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "format");
+        format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ShouldBe(["rayyan", "asreview"]);
+    }
+
+    [Fact]
+    public async Task Record_statuses_are_listed_wherever_a_status_is_answered_or_filtered()
+    {
+        var document = await DocumentAsync();
+        // The eleven statuses of docs/architecture.md, in the order a record can pass through them.
+        string[] statuses = ["duplicate", "removed", "awaiting-title-abstract", "title-abstract-conflict", "excluded-title-abstract",
+            "awaiting-retrieval", "not-retrieved", "awaiting-full-text", "full-text-conflict", "excluded-full-text", "included"];
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        schemas.GetProperty("RecordStatus").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ShouldBe(statuses);
+        const string reference = "#/components/schemas/RecordStatus";
+        foreach (var answer in new[] { "RecordView", "RecordTrail", "ResolutionAnswer", "RetrievalAnswer", "StageReopenedAnswer" })
+            schemas.GetProperty(answer).GetProperty("properties").GetProperty("status").GetProperty("$ref").GetString().ShouldBe(reference, answer);
+        var list = Operations(document).Single(o => o.Route == "GET /api/reviews/{reviewId}/records").Operation;
+        list.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "status")
+            .GetProperty("schema").GetProperty("$ref").GetString().ShouldBe(reference);
+    }
+
+    [Fact]
+    public async Task The_main_commands_carry_an_example_that_reads_back_into_the_command()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        foreach (var (type, json) in Hosting.RequestExamples.All)
+        {
+            System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(schemas.GetProperty(type.Name).GetProperty("examples")[0].GetRawText()),
+                System.Text.Json.Nodes.JsonNode.Parse(json)).ShouldBeTrue(type.Name);
+            // Read as the API reads a request body: an example with a misspelt value or a missing required field fails here.
+            Should.NotThrow(() => JsonSerializer.Deserialize(json, type, Hosting.EventReviewJson.Options), type.Name);
+        }
+    }
+
+    [Fact]
     public async Task Document_is_written_for_inspection()
     {
         var document = await DocumentAsync();
