@@ -181,6 +181,9 @@ public sealed class ConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         root.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         root.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("default-src 'self'");
         (await anonymous.GetAsync(new Uri("/docs", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        // No authority configured: the console signs in with its token form.
+        (await anonymous.GetStringAsync(new Uri("/console/config.json", UriKind.Relative), TestContext.Current.CancellationToken))
+            .ShouldBe("""{"authority":null,"clientId":null,"audience":null,"tokenForm":true}""");
         (await anonymous.GetAsync(new Uri("/api/reviews", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode
             .ShouldBe(System.Net.HttpStatusCode.Unauthorized);
     }
