@@ -65,6 +65,7 @@ public sealed class AuditNarrator
             case SearchRecorded s: return ($"recorded a search of {s.Source} run on {s.SearchedOn:yyyy-MM-dd}", s.Filters, null);
             case SearchCorrected s: return ($"corrected the search {s.SearchId}", s.Reason, null);
             case SearchWithdrawn s: return ($"withdrew the search {s.SearchId}; its records leave the flow", s.Reason, null);
+            case HighlightTermsSet t: return ($"set highlighted terms: include [{string.Join(", ", t.Include)}], exclude [{string.Join(", ", t.Exclude)}]", null, null);
             case ReportedFlowRecorded r: return ($"entered the reported flow from {r.Source}", null, null);
             case Appraisal.AppraisalItemRated a:
                 return ($"rated {a.Instrument} item {a.ItemId} as {a.Rating}{(a.Consensus ? " (consensus)" : "")}", a.Note ?? a.Justification, null);

@@ -92,6 +92,15 @@ public sealed class AuthOptions
 
     public string Audience { get; set; } = "eventreview";
 
+    /// <summary>
+    /// The public client (no secret) the web console signs in as with the authority, by the authorization-code flow with
+    /// PKCE. Without it the console keeps its token form even when an authority is set.
+    /// </summary>
+    public string? ConsoleClientId { get; set; }
+
+    /// <summary>The authority's discovery document must come over HTTPS; off only for a provider on the loopback in tests.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>Base64 HMAC-SHA256 key for locally minted tokens; generated into the data directory when absent.</summary>
     public string? SigningKey { get; set; }
 

@@ -35,6 +35,7 @@ public static class AuthenticationSetup
             if (!string.IsNullOrWhiteSpace(auth.Authority))
             {
                 jwt.Authority = auth.Authority;
+                jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
                 jwt.Audience = auth.Audience;
             }
             else

@@ -38,6 +38,9 @@ public sealed record Review(
     /// <summary>The latest flow entered for comparison, with where it was printed.</summary>
     public ReportedFlowRecorded? ReportedFlow { get; init; }
 
+    /// <summary>Set by <see cref="HighlightTermsSet"/>; reviews stored before it highlight nothing.</summary>
+    public HighlightTerms Highlights { get; init; } = HighlightTerms.None;
+
     public long Version { get; init; }
 
     public Search? SearchOf(Guid searchId) => Searches.FirstOrDefault(s => s.Id == searchId);

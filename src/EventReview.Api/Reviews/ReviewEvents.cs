@@ -23,3 +23,6 @@ public sealed record MemberRolesSet(Guid ReviewId, string UserId, string Name, I
 public sealed record StageConfigured(Guid ReviewId, Stage Stage, int ReviewersPerRecord, bool Blinded, bool ReasonRequiredOnExclude, Actor By) : IReviewEvent;
 
 public sealed record ExclusionReasonAdded(Guid ReviewId, Stage Stage, string Code, string Label, Actor By) : IReviewEvent;
+
+/// <summary>The search terms the console highlights in titles and abstracts: the whole lists as they stand after the change.</summary>
+public sealed record HighlightTermsSet(Guid ReviewId, IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, Actor By) : IReviewEvent;

@@ -39,6 +39,7 @@ public static class ReviewFold
         SearchCorrected x => WithSearch(state, x.SearchId, s => s.With(x.Changes) with { Corrections = [.. s.Corrections, x.Reason] }),
         SearchWithdrawn x => WithSearch(state, x.SearchId, s => s with { WithdrawnBecause = x.Reason }),
         ReportedFlowRecorded x => state with { ReportedFlow = x },
+        HighlightTermsSet x => state with { Highlights = new HighlightTerms(x.Include, x.Exclude) },
         _ => state,
     };
 

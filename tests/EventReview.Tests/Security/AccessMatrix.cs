@@ -48,6 +48,7 @@ public static class AccessMatrix
         GET    /api/reviews/{reviewId}                                         200   200   200   200   200   404   401   401
         POST   /api/reviews/{reviewId}/members                                 200   403   403   403   403   404   401   401
         PUT    /api/reviews/{reviewId}/stages/{stage}                          200   403   403   403   403   404   401   401
+        PUT    /api/reviews/{reviewId}/highlights                              200   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/exclusion-reasons                       201   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/searches                                201   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/searches/{searchId}/imports             200   403   403   403   403   404   401   401

@@ -68,6 +68,8 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         { "POST " + RouteRequests.Review + "/members", "name" },
         { "POST " + RouteRequests.Review + "/members", "roles" },
         { "PUT " + RouteRequests.Review + "/stages/{stage}", "reviewersPerRecord" },
+        { "PUT " + RouteRequests.Review + "/highlights", "include" },
+        { "PUT " + RouteRequests.Review + "/highlights", "exclude" },
         { "POST " + RouteRequests.Review + "/exclusion-reasons", "code" },
         { "POST " + RouteRequests.Review + "/exclusion-reasons", "label" },
         { "POST " + RouteRequests.Review + "/exclusion-reasons", "stage" },
@@ -189,6 +191,28 @@ public class HostileInputTests(MatrixReview review) : IClassFixture<MatrixReview
         body[property] = new string('a', length);
 
         await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
+    }
+
+    public static TheoryData<string, string> BadHighlightLists() => new()
+    {
+        { "include", "[\"" + new string('a', 101) + "\"]" },
+        { "exclude", "[" + string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"term{i}\"")) + "]" },
+        { "include", "[\"  \"]" },
+        { "exclude", "[\"*\"]" },
+        { "include", "[\"st*em\"]" },
+        { "include", "[\"stem**\"]" },
+    };
+
+    [Theory, MemberData(nameof(BadHighlightLists))]
+    public async Task A_highlight_term_too_long_blank_misplaced_wildcard_or_too_many_is_a_400(string property, string json)
+    {
+        var route = "PUT " + RouteRequests.Review + "/highlights";
+        var body = ValidBody(route);
+        body[property] = JsonNode.Parse(json);
+
+        var problem = await RefusedAsync(route, new RawJson(body.ToJsonString()), 400);
+
+        Detail(problem).ShouldContain($"'{property}", Case.Sensitive);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public static class RouteRequests
         "POST /api/decision-imports" => new Upload($"title,abstract,included\r\nScreened by {t.Tag} {Guid.NewGuid():N},An abstract,1\r\n"),
         "POST " + Review + "/members" => new { userId = "added-by-" + t.Tag, name = "Added Member", roles = new[] { "auditor" } },
         "PUT " + Review + "/stages/{stage}" => new { reviewersPerRecord = 2, blinded = true },
+        "PUT " + Review + "/highlights" => new { include = new[] { "stem cell*", "heart" }, exclude = new[] { "mice", "rat*" } },
         "POST " + Review + "/exclusion-reasons" => new { code = "reason-" + t.Tag, label = "Reason added by " + t.Tag, stage = "full-text" },
         "POST " + Review + "/searches" => new { source = "Embase", kind = "database", query = "stem cells", searchedOn = "2025-02-01" },
         "POST " + Review + "/searches/{searchId}/corrections" => new { reason = "Interface noted by " + t.Tag, platform = $"Ovid {Guid.NewGuid():N}" },

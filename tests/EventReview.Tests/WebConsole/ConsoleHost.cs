@@ -22,7 +22,7 @@ namespace EventReview.Tests.WebConsole;
 /// The real application on a real port (Kestrel: the browser cannot reach an in-memory test server), its own database
 /// with the seed review loaded, and one headless Debian chromium shared by the class's tests.
 /// </summary>
-public sealed class ConsoleHost : IAsyncLifetime
+public class ConsoleHost : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
     public const string Auditor = "console-auditor";
@@ -36,26 +36,36 @@ public sealed class ConsoleHost : IAsyncLifetime
     /// <summary>Artifacts, not sources: the repository ignores TestResults.</summary>
     public static string Screenshots => TestData.Path("..", "..", "TestResults", "screenshots");
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Settings over the test defaults (a host signing in with an OIDC provider sets its authority).</summary>
+    protected virtual Dictionary<string, string?> Settings => [];
+
+    public virtual async ValueTask InitializeAsync()
     {
-        var owner = await TestDatabase.CreateMigratedAsync(nameof(ConsoleHost));
+        var purpose = GetType().Name;
+        var owner = await TestDatabase.CreateMigratedAsync(purpose);
         var restricted = new NpgsqlConnectionStringBuilder(owner) { Username = AppFixture.ApplicationRole }.ConnectionString;
         var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration
-            .AddInMemoryCollection(AppFixture.SettingsFor(restricted, nameof(ConsoleHost), applySchema: false)));
+            .AddInMemoryCollection(AppFixture.SettingsFor(restricted, purpose, applySchema: false)).AddInMemoryCollection(Settings));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         CompiledCodeCache.UseFor(builder.Services);
         app = builder.Build();
         EventReviewApp.Configure(app);
         await app.StartAsync();
         BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        SeedReview = (await SeedLoader.LoadAsync(app.Services.GetRequiredService<IDocumentStore>(), null, CancellationToken.None)).ReviewId;
-        (await Client(SeedMembers.Lead.Id).PostAsJsonAsync($"/api/reviews/{SeedReview}/members",
-            new { userId = Auditor, name = "Console Auditor", roles = new[] { "auditor" } })).EnsureSuccessStatusCode();
+        await ArrangeAsync(app.Services);
 
         File.Exists(Chromium).ShouldBeTrue("ops/install-prerequisites.sh installs Debian's chromium");
         Directory.CreateDirectory(Screenshots);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    /// <summary>The seed review, and an auditor in it.</summary>
+    protected virtual async Task ArrangeAsync(IServiceProvider services)
+    {
+        SeedReview = (await SeedLoader.LoadAsync(services.GetRequiredService<IDocumentStore>(), null, CancellationToken.None)).ReviewId;
+        (await Client(SeedMembers.Lead.Id).PostAsJsonAsync($"/api/reviews/{SeedReview}/members",
+            new { userId = Auditor, name = "Console Auditor", roles = new[] { "auditor" } })).EnsureSuccessStatusCode();
     }
 
     public static string Token(string userId, string? name = null) =>
@@ -85,8 +95,9 @@ public sealed class ConsoleHost : IAsyncLifetime
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
         if (app is not null) { await app.StopAsync(); await app.DisposeAsync(); }

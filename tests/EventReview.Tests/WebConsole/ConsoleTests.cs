@@ -147,6 +147,32 @@ public sealed class ConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     }
 
     [Fact]
+    public async Task Lead_sets_highlighted_terms_and_the_screener_sees_them_marked_in_title_and_abstract()
+    {
+        var review = await ConsoleReview.CreateAsync(host, records: 1);
+        var lead = await host.SignInAsync(review.Lead, "Console Lead");
+        await lead.GotoAsync(Url($"#/r/{review.Id}/manage"));
+        await lead.GetByLabel("Include terms (one per line)").FillAsync("STEM CELL*\nrecord 1");
+        await lead.GetByLabel("Exclude terms (one per line)").FillAsync("abstract\nAbstr");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save highlighted terms" }).ClickAsync();
+        await lead.GetByLabel("Exclude terms (one per line)").Locator("text=Abstr").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        (await review.GetAsync(review.Lead, "")).GetProperty("highlights").GetProperty("include").EnumerateArray().Select(t => t.GetString())
+            .ShouldBe(["STEM CELL*", "record 1"]);
+
+        var page = await host.SignInAsync(review.Screener, "Screener One");
+        await page.GotoAsync(Url($"#/r/{review.Id}/screen/title-abstract"));
+        await page.Locator("article.record mark").First.WaitForAsync();
+        await ConsoleHost.ShotAsync(page, "screen-highlights");
+
+        // Title "Console record 1 on stem cells", abstract "Abstract of record 1.": a prefix, a phrase, a whole word
+        // in any case; "Abstr" is no whole word of the abstract, so it marks nothing.
+        (await page.Locator("#record-title mark.hl-include").AllTextContentsAsync()).ShouldBe(["record 1", "stem cells"]);
+        (await page.Locator(".abstract mark.hl-include").AllTextContentsAsync()).ShouldBe(["record 1"]);
+        (await page.Locator(".abstract mark.hl-exclude").AllTextContentsAsync()).ShouldBe(["Abstract"]);
+        (await page.Locator("#record-title").TextContentAsync()).ShouldBe("Console record 1 on stem cells");
+    }
+
+    [Fact]
     public async Task Console_is_served_at_the_root_without_a_token_and_the_api_reference_stays_at_docs()
     {
         using var anonymous = new HttpClient { BaseAddress = host.BaseUrl };
@@ -155,6 +181,9 @@ public sealed class ConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         root.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         root.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("default-src 'self'");
         (await anonymous.GetAsync(new Uri("/docs", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        // No authority configured: the console signs in with its token form.
+        (await anonymous.GetStringAsync(new Uri("/console/config.json", UriKind.Relative), TestContext.Current.CancellationToken))
+            .ShouldBe("""{"authority":null,"clientId":null,"audience":null,"tokenForm":true}""");
         (await anonymous.GetAsync(new Uri("/api/reviews", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode
             .ShouldBe(System.Net.HttpStatusCode.Unauthorized);
     }

@@ -7,11 +7,27 @@ import { screen } from './screen.js';
 import { conflicts } from './conflicts.js';
 import { manage } from './manage.js';
 import { audit, trail } from './audit.js';
+import { consoleConfig, beginSignIn, completeSignIn, signOut } from './oidc.js';
 
 const main = document.getElementById('main');
+const config = await consoleConfig();
+// A sign-in that failed on the way back from the provider, shown on the sign-in page.
+let signInProblem = null;
 let reviews = null;
 
 function signIn() {
+  return config.tokenForm ? tokenForm() : providerSignIn();
+}
+
+function providerSignIn() {
+  const problem = h('p', { class: 'problem', role: 'alert', hidden: true });
+  showProblem(problem, signInProblem);
+  const button = h('button', { class: 'primary', type: 'button' }, 'Sign in');
+  button.addEventListener('click', () => beginSignIn(config).catch(error => showProblem(problem, { title: 'Cannot reach the identity provider', detail: error.message })));
+  return [h('h1', { id: 'signin' }, 'Sign in'), h('p', {}, 'You sign in with your organisation\'s identity provider.'), button, problem];
+}
+
+function tokenForm() {
   const input = h('input', { type: 'password', autocomplete: 'off', required: true });
   const tokenField = field('Token', input, 'A bearer token from `eventreview token`; it stays in this tab only.');
   const form = h('form', { 'aria-labelledby': 'signin' }, tokenField, h('div', { class: 'actions' }, h('button', { class: 'primary' }, 'Sign in')));
@@ -80,11 +96,16 @@ async function route() {
   heading?.focus();
 }
 
-document.getElementById('signout').addEventListener('click', () => {
-  token.clear();
+document.getElementById('signout').addEventListener('click', async () => {
   reviews = null;
+  signInProblem = null;
+  if (await signOut(config)) return;
   location.hash = '#/';
   route();
 });
 window.addEventListener('hashchange', route);
+if (!config.tokenForm) {
+  const back = await completeSignIn(config).catch(error => ({ title: 'Sign-in failed', detail: error.message }));
+  if (back && !back.ok) signInProblem = back;
+}
 route();

@@ -75,13 +75,26 @@ function stageSettings(id, review, reload) {
   });
 }
 
+/** One term per line; a term ending in * matches word beginnings. */
+function highlights(id, review, reload) {
+  const lines = terms => terms.join('\n');
+  const include = h('textarea', { rows: 4 }, lines(review.highlights.include));
+  const exclude = h('textarea', { rows: 4 }, lines(review.highlights.exclude));
+  const list = el => el.value.split('\n').map(t => t.trim()).filter(Boolean);
+  return form('Save highlighted terms', [
+    field('Include terms (one per line)', include, 'Shown to screeners in titles and abstracts; end a term with * to match word beginnings.'),
+    field('Exclude terms (one per line)', exclude)],
+  () => api(`/api/reviews/${id}/highlights`, { method: 'PUT', body: { include: list(include), exclude: list(exclude) } }), reload);
+}
+
 export async function manage({ id }) {
   const root = h('div', {});
   async function load() {
     const review = await get(`/api/reviews/${id}`);
     root.replaceChildren(...[h('h1', {}, 'Manage the review'), members(id, review, load),
       h('h2', {}, 'Searches and imports'), review.searches.map(s => searchRow(id, s, load)), addSearch(id, load),
-      h('h2', {}, 'Stage settings'), stageSettings(id, review, load)].flat(Infinity));
+      h('h2', {}, 'Stage settings'), stageSettings(id, review, load),
+      h('h2', {}, 'Highlighted search terms'), highlights(id, review, load)].flat(Infinity));
   }
   await load();
   return root;

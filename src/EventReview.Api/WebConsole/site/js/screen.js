@@ -2,6 +2,7 @@
 // own votes are ever shown; the queue the server answers with carries no other reviewer's vote while blinded.
 import { api, get } from './api.js';
 import { h, field, showProblem, select, announce } from './dom.js';
+import { matcher, highlighted } from './highlight.js';
 
 const decisions = [['include', 'Include', 'i'], ['exclude', 'Exclude', 'e'], ['maybe', 'Maybe', 'm']];
 let page = null;
@@ -15,18 +16,19 @@ document.addEventListener('keydown', e => {
   page.querySelector(`button[data-decision="${hit[0]}"]`)?.click();
 });
 
-function recordCard(record) {
+function recordCard(record, terms) {
   const b = record.bibliographic;
   return h('article', { class: 'record panel', 'aria-labelledby': 'record-title' },
-    h('h2', { id: 'record-title', tabindex: '-1' }, b.title ?? '(no title)'),
+    h('h2', { id: 'record-title', tabindex: '-1' }, highlighted(b.title ?? '(no title)', terms)),
     h('p', {}, (b.authors ?? []).join('; ')),
     h('p', {}, [b.year, b.journal].filter(Boolean).join(' · ')),
-    h('p', { class: 'abstract' }, b.abstract ?? 'No abstract.'));
+    h('p', { class: 'abstract' }, b.abstract ? highlighted(b.abstract, terms) : 'No abstract.'));
 }
 
 export async function screen({ id, arg: stage }) {
   const review = await get(`/api/reviews/${id}`);
   const reasons = review.exclusionReasons.filter(r => r.stage === stage);
+  const terms = matcher(review.highlights);
   const state = { last: null, revising: null };
   page = h('div', { class: 'screen' });
   const heading = h('h1', {}, `Screening: ${stage === 'full-text' ? 'full text' : 'title and abstract'}`);
@@ -53,7 +55,7 @@ export async function screen({ id, arg: stage }) {
       onclick: () => vote(decision),
     }, label, h('span', { 'aria-hidden': 'true' }, ` (${key.toUpperCase()})`)));
     const cancel = state.revising ? h('button', { type: 'button', onclick: () => { state.revising = null; show(); } }, 'Keep my vote') : null;
-    body.replaceChildren(progress, recordCard(record), reasonField ?? '', noteField, h('div', { class: 'actions' }, buttons, cancel ?? '', undo ?? ''));
+    body.replaceChildren(progress, recordCard(record, terms), reasonField ?? '', noteField, h('div', { class: 'actions' }, buttons, cancel ?? '', undo ?? ''));
     body.querySelector('#record-title').focus();
 
     // Until the next record is on screen, no click or key can vote on the one that is leaving.
