@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Model;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public static class GeneratedCode
     /// <summary>Where the generated files live, relative to the API project.</summary>
     public const string Folder = "Internal/Generated";
 
-    public const string RegenerateHint = "run `dotnet run --project src/EventReview.Cli -- codegen write`";
+    public const string RegenerateHint = "run `dotnet run --project src/EventReview.Cli -p:SkipGeneratedCode=true -- codegen write`";
 
     /// <summary>The committed folder of a source checkout: found by walking up from <paramref name="start"/>.</summary>
     public static string? FindCommittedFolder(string start)
@@ -31,7 +32,7 @@ public static class GeneratedCode
     /// <summary>
     /// Generates every file as the application would need it, keyed by path relative to the generated folder.
     /// Builds the application and maps its routes but never starts it: no database is opened, so the
-    /// connection string is a placeholder and the data directory a scratch one.
+    /// connection string is a placeholder and the keys and directories are scratch ones.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> GenerateAsync()
     {
@@ -40,10 +41,15 @@ public static class GeneratedCode
         {
             // Tells Wolverine to discover every endpoint afresh instead of reading the committed registry.
             DynamicCodeBuilder.WithinCodegenCommand = true;
+            using var seal = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:" + EventReviewApp.ConnectionStringName] = "Host=127.0.0.1;Port=1;Username=codegen;Database=codegen",
                 ["EventReview:DataDirectory"] = Path.Combine(scratch.FullName, "data"),
+                // A configured database needs configured keys; these are thrown away with the scratch directory.
+                ["EventReview:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["EventReview:Audit:SealKey"] = seal.ExportPkcs8PrivateKeyPem(),
+                ["EventReview:Audit:CheckpointDirectory"] = Path.Combine(scratch.FullName, "checkpoints"),
                 ["EventReview:LoadSeedOnFirstStart"] = "false",
                 ["Serilog:MinimumLevel:Default"] = "Warning",
             }));

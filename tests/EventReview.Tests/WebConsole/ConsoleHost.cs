@@ -43,7 +43,6 @@ public sealed class ConsoleHost : IAsyncLifetime
         var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration
             .AddInMemoryCollection(AppFixture.SettingsFor(restricted, nameof(ConsoleHost), applySchema: false)));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        CompiledCodeCache.UseFor(builder.Services);
         app = builder.Build();
         EventReviewApp.Configure(app);
         await app.StartAsync();

@@ -80,9 +80,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var clock = httpContext.Request.Query["clock"];
             
             // The actual HTTP request handler execution
-            var result = await EventReview.Records.GetTrailEndpoint.Get(reviewId, recordId, asOf, sequence, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await EventReview.Records.GetTrailEndpoint.Get(reviewId, recordId, asOf, sequence, clock, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
