@@ -18,5 +18,6 @@ var root = new RootCommand("EventReview: the event-sourced system of record for 
     MigrateCommand.Create(),
     BackupCommand.Create(),
     BackupCommand.CreateRestore(),
+    CodegenCommand.Create(),
 };
 return await CommandRunner.InvokeAsync(root, args);

@@ -127,7 +127,9 @@ public static class EventReviewApp
         {
             // The endpoints live in this assembly, not in the executable that hosts it.
             wolverine.ApplicationAssembly = typeof(EventReviewApp).Assembly;
-            wolverine.UseRuntimeCompilation();
+            // Handlers are compiled into this assembly ahead of time (see GeneratedCode), never with Roslyn at start-up.
+            wolverine.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+            wolverine.CodeGeneration.ApplicationAssembly = typeof(EventReviewApp).Assembly;
             wolverine.Policies.AutoApplyTransactions();
             // A command that lost a race for its stream's version is run again from its read (see DecideOnRecord);
             // a short, growing pause keeps two colliding commands from colliding again.

@@ -76,7 +76,6 @@ public class TwoNodeTests
         var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration
             .AddInMemoryCollection(AppFixture.SettingsFor(connectionString, $"{nameof(TwoNodeTests)}-node{node}", applySchema: false)));
         builder.WebHost.UseUrls($"http://127.0.0.1:{ServerProcess.FreePort()}");
-        CompiledCodeCache.UseFor(builder.Services);
         var app = builder.Build();
         EventReviewApp.Configure(app);
         await app.StartAsync();

@@ -53,7 +53,6 @@ public class AppFixture : IAsyncLifetime
         var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration
             .AddInMemoryCollection(SettingsFor(restricted, Purpose, applySchema: false))
             .AddInMemoryCollection(Overrides));
-        CompiledCodeCache.UseFor(builder.Services);
         ConfigureServices(builder.Services);
         Host = await AlbaHost.For(builder, EventReviewApp.Configure);
     }

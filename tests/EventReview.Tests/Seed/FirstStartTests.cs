@@ -63,7 +63,6 @@ public class FirstStartTests
             ["EventReview:LoadSeedOnFirstStart"] = loadSeed ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         }));
-        CompiledCodeCache.UseFor(builder.Services);
         return await AlbaHost.For(builder, EventReviewApp.Configure);
     }
 

@@ -47,7 +47,6 @@ public class ConsoleHost : IAsyncLifetime
         var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration
             .AddInMemoryCollection(AppFixture.SettingsFor(restricted, purpose, applySchema: false)).AddInMemoryCollection(Settings));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        CompiledCodeCache.UseFor(builder.Services);
         app = builder.Build();
         EventReviewApp.Configure(app);
         await app.StartAsync();
