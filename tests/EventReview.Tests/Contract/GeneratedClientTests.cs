@@ -58,7 +58,7 @@ public class GeneratedClientTests(AppFixture app) : IClassFixture<AppFixture>
         var vote = await ClientFor(s2).CastVoteAsync(reviewId, disputed,
             new CastVote { Stage = Stage.TitleAbstract, Decision = Decision.Exclude, ReasonCode = "wrong-population" }, ct);
         vote.Decision.ShouldBe(Decision.Exclude);
-        (await asLead.GetRecordTrailAsync(reviewId, disputed, null, null, ct)).Status.ShouldBe("title-abstract-conflict");
+        (await asLead.GetRecordTrailAsync(reviewId, disputed, null, null, null, ct)).Status.ShouldBe("title-abstract-conflict");
 
         var resolved = await asLead.ResolveConflictAsync(reviewId, disputed, new ResolveConflict
         {
