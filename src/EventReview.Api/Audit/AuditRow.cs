@@ -66,6 +66,9 @@ public sealed class AuditNarrator
             case SearchCorrected s: return ($"corrected the search {s.SearchId}", s.Reason, null);
             case SearchWithdrawn s: return ($"withdrew the search {s.SearchId}; its records leave the flow", s.Reason, null);
             case ReportedFlowRecorded r: return ($"entered the reported flow from {r.Source}", null, null);
+            case DecisionImports.DecisionImportStarted s: return ($"started importing decisions from {EventReviewJson.Name(s.Format)} ({s.FileName}, sha256 {s.FileSha256[..12]})", null, null);
+            case DecisionImports.DecisionImportCompleted c:
+                return ($"completed the decision import: {c.Records} records, {c.Members} members, {c.Votes} votes, {c.Discrepancies} discrepancies", null, null);
             case Appraisal.AppraisalItemRated a:
                 return ($"rated {a.Instrument} item {a.ItemId} as {a.Rating}{(a.Consensus ? " (consensus)" : "")}", a.Note ?? a.Justification, null);
             case Appraisal.AppraisalScoringConfigured a: return ($"set the scoring rule of {a.Instrument}", null, null);

@@ -38,6 +38,9 @@ public sealed record Review(
     /// <summary>The latest flow entered for comparison, with where it was printed.</summary>
     public ReportedFlowRecorded? ReportedFlow { get; init; }
 
+    /// <summary>Set when the review was made by a decision import: the source file, and whether the import finished.</summary>
+    public DecisionImports.DecisionImportStatus? DecisionImport { get; init; }
+
     public long Version { get; init; }
 
     public Search? SearchOf(Guid searchId) => Searches.FirstOrDefault(s => s.Id == searchId);

@@ -1,3 +1,4 @@
+using EventReview.DecisionImports;
 using EventReview.Prisma;
 using EventReview.Searches;
 using JasperFx.Events;
@@ -39,6 +40,8 @@ public static class ReviewFold
         SearchCorrected x => WithSearch(state, x.SearchId, s => s.With(x.Changes) with { Corrections = [.. s.Corrections, x.Reason] }),
         SearchWithdrawn x => WithSearch(state, x.SearchId, s => s with { WithdrawnBecause = x.Reason }),
         ReportedFlowRecorded x => state with { ReportedFlow = x },
+        DecisionImportStarted x => state with { DecisionImport = DecisionImportStatus.Started(x) },
+        DecisionImportCompleted => state with { DecisionImport = state.DecisionImport?.Completed() },
         _ => state,
     };
 
