@@ -7957,6 +7957,18 @@ namespace EventReview.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DecisionFormat
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"rayyan")]
+        Rayyan = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"asreview")]
+        Asreview = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DecisionImportCreated
     {
 
@@ -7987,6 +7999,9 @@ namespace EventReview.Client
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<string> Discrepancies { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("resumed")]
+        public bool Resumed { get; set; } = false;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -8012,6 +8027,34 @@ namespace EventReview.Client
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Detail { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DecisionImportStatus
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        public DecisionFormat Format { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("fileSha256")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string FileSha256 { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("complete")]
+        public bool Complete { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("incomplete")]
+        public string? Incomplete { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -9916,6 +9959,9 @@ namespace EventReview.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reportedFlow")]
         public ReportedFlowRecorded? ReportedFlow { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("decisionImport")]
+        public DecisionImportStatus? DecisionImport { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?(?:0|[1-9]\d*)$")]
