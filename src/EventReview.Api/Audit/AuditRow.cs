@@ -47,6 +47,8 @@ public sealed class AuditNarrator
                 return ($"reopened {r.Stage.Name()}{(r.BecauseOf is { } earlierStage ? $" with {earlierStage.Name()}" : "")}: the decision is set aside", r.Reason,
                     setAside is null ? null : "decided " + setAside);
             case ScreeningConflictRaised c: return ($"votes disagree at {c.Stage.Name()}: conflict", null, null);
+            case Labels.RecordLabelled l: return ($"labelled \"{l.Label}\"", null, null);
+            case Labels.RecordLabelRemoved l: return ($"removed the label \"{l.Label}\"", null, null);
             case RecordImported i: return ($"imported \"{Shorten(i.Record.Title)}\"", null, null);
             case RecordMarkedDuplicate m: return ($"marked duplicate of {m.DuplicateOf} ({EventReviewJson.Name(m.Method)})", m.Note, null);
             case DuplicateMarkRemoved u: return ("duplicate mark removed", u.Note, $"duplicate of {u.WasDuplicateOf}");

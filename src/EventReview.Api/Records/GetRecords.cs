@@ -14,7 +14,7 @@ namespace EventReview.Records;
 
 public sealed record RecordView(
     Guid Id, Guid SearchId, string Status, BibRecord Bibliographic, Guid? DuplicateOf, string? RemovalReason, string? RemovalDetail,
-    StageProgress TitleAbstract, StageProgress FullText, bool? Retrieved, Guid? StudyId);
+    StageProgress TitleAbstract, StageProgress FullText, bool? Retrieved, Guid? StudyId, IReadOnlyList<string>? Labels = null);
 
 /// <summary>
 /// One page of records in import order. <paramref name="Next"/> is the cursor for the page after it (pass it as
@@ -130,5 +130,5 @@ public static class GetRecordsEndpoint
     public static RecordView View(Review review, string viewerId, RecordState r, BibRecord bibliographic) => new(
         r.Id, r.SearchId, Blinding.Status(review, viewerId, r), bibliographic, r.DuplicateOf, r.Removal is { } removal ? EventReviewJson.Name(removal) : null,
         r.RemovalDetail, Blinding.View(review, viewerId, r, Stage.TitleAbstract), Blinding.View(review, viewerId, r, Stage.FullText),
-        r.Retrieved, r.StudyId);
+        r.Retrieved, r.StudyId, r.Labels);
 }
