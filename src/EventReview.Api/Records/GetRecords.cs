@@ -31,19 +31,22 @@ public static class GetRecordsEndpoint
     /// withdrawn search are left out unless <c>?withdrawn=true</c> asks for them. Pages are addressed by
     /// number (<c>?page=</c>) or by the previous page's cursor (<c>?after=</c>), which costs the same at any depth.
     /// With <c>asOf</c> or <c>sequence</c>, the records as they stood then, folded from the events up to that point
-    /// (a moment before the review existed is a 404).
+    /// (a moment before the review existed is a 404). With <c>clock=source</c>, <c>asOf</c> reads the source's clock of an
+    /// imported review's decisions, as on the trail (<see cref="SourceClock"/>).
     /// </summary>
     [WolverineGet("/api/reviews/{reviewId}/records", OperationId = "listRecords", Summary = "The review's records, a page at a time, live or as of a past moment."), Tags("Records")]
     [ProducesResponseType<RecordPage>(200)]
     public static async Task<IResult> List(Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize,
-        Guid? after, bool? withdrawn, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Guid? after, bool? withdrawn, DateTimeOffset? asOf, long? sequence, string? clock, ClaimsPrincipal user, IQuerySession session,
+        CancellationToken ct)
     {
+        if (SourceClock.Check(clock) is { } badClock) return badClock.ToResult();
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
         IQueryable<RecordState>? past = null;
         if (asOf is not null || sequence is not null)
         {
-            var (pastReview, pastRecords) = await Prisma.PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct);
+            var (pastReview, pastRecords) = await Prisma.PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct, SourceClock.IsSource(clock));
             if (pastReview is null) return Problems.NotFound("The review did not exist yet at that point.").ToResult();
             (review, past) = (pastReview with { Members = review!.Members }, pastRecords.AsQueryable());
         }
