@@ -3238,9 +3238,9 @@ namespace EventReview.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RecordPage> ListRecordsAsync(System.Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize, System.Guid? after, bool? withdrawn, System.DateTimeOffset? asOf, long? sequence)
+        public virtual System.Threading.Tasks.Task<RecordPage> ListRecordsAsync(System.Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize, System.Guid? after, bool? withdrawn, System.DateTimeOffset? asOf, long? sequence, string? clock)
         {
-            return ListRecordsAsync(reviewId, status, stage, reason, page, pageSize, after, withdrawn, asOf, sequence, System.Threading.CancellationToken.None);
+            return ListRecordsAsync(reviewId, status, stage, reason, page, pageSize, after, withdrawn, asOf, sequence, clock, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -3252,7 +3252,7 @@ namespace EventReview.Client
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RecordPage> ListRecordsAsync(System.Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize, System.Guid? after, bool? withdrawn, System.DateTimeOffset? asOf, long? sequence, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RecordPage> ListRecordsAsync(System.Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize, System.Guid? after, bool? withdrawn, System.DateTimeOffset? asOf, long? sequence, string? clock, System.Threading.CancellationToken cancellationToken)
         {
             if (reviewId == null)
                 throw new System.ArgumentNullException("reviewId");
@@ -3308,6 +3308,10 @@ namespace EventReview.Client
                     if (sequence != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("sequence")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sequence, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (clock != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("clock")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(clock, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
