@@ -47,6 +47,8 @@ public sealed class AuditNarrator
                 return ($"reopened {r.Stage.Name()}{(r.BecauseOf is { } earlierStage ? $" with {earlierStage.Name()}" : "")}: the decision is set aside", r.Reason,
                     setAside is null ? null : "decided " + setAside);
             case ScreeningConflictRaised c: return ($"votes disagree at {c.Stage.Name()}: conflict", null, null);
+            case Labels.RecordLabelled l: return ($"labelled \"{l.Label}\"", null, null);
+            case Labels.RecordLabelRemoved l: return ($"removed the label \"{l.Label}\"", null, null);
             case RecordImported i: return ($"imported \"{Shorten(i.Record.Title)}\"", null, null);
             case RecordMarkedDuplicate m: return ($"marked duplicate of {m.DuplicateOf} ({EventReviewJson.Name(m.Method)})", m.Note, null);
             case DuplicateMarkRemoved u: return ("duplicate mark removed", u.Note, $"duplicate of {u.WasDuplicateOf}");
@@ -67,6 +69,9 @@ public sealed class AuditNarrator
             case SearchWithdrawn s: return ($"withdrew the search {s.SearchId}; its records leave the flow", s.Reason, null);
             case HighlightTermsSet t: return ($"set highlighted terms: include [{string.Join(", ", t.Include)}], exclude [{string.Join(", ", t.Exclude)}]", null, null);
             case ReportedFlowRecorded r: return ($"entered the reported flow from {r.Source}", null, null);
+            case DecisionImports.DecisionImportStarted s: return ($"started importing decisions from {EventReviewJson.Name(s.Format)} ({s.FileName}, sha256 {s.FileSha256[..12]})", null, null);
+            case DecisionImports.DecisionImportCompleted c:
+                return ($"completed the decision import: {c.Records} records, {c.Members} members, {c.Votes} votes, {c.Discrepancies} discrepancies", null, null);
             case Appraisal.AppraisalItemRated a:
                 return ($"rated {a.Instrument} item {a.ItemId} as {a.Rating}{(a.Consensus ? " (consensus)" : "")}", a.Note ?? a.Justification, null);
             case Appraisal.AppraisalScoringConfigured a: return ($"set the scoring rule of {a.Instrument}", null, null);

@@ -14,15 +14,21 @@ namespace EventReview.DecisionImports;
 
 public sealed record StageSummary(int ReviewersPerRecord, int Votes, int Revisions, IReadOnlyList<string> Reasons);
 
-/// <summary>What an import did, or (<paramref name="AlreadyImported"/>) that the same caller had imported the same file before.</summary>
+/// <summary>
+/// What an import did, or (<paramref name="AlreadyImported"/>) that the same caller had imported the same file before.
+/// <paramref name="Resumed"/>: an earlier attempt stopped part way, and this one stored what it had left out.
+/// </summary>
 public sealed record DecisionImportSummary(
     Guid ReviewId, bool AlreadyImported, int Records, int Members, int Votes, IReadOnlyDictionary<string, StageSummary> Stages,
-    IReadOnlyList<string> Discrepancies);
+    IReadOnlyList<string> Discrepancies, bool Resumed = false);
 
 /// <summary>
-/// Creates a review from a decision export: the review and its members, stages and reasons first, then the records
-/// through the bulk import path, then the replayed decisions. The file is read and checked whole before anything is
-/// stored, and the review id is fixed by the file's hash and the caller, so the same file again changes nothing.
+/// Creates a review from a decision export in steps, each its own transaction: the review with its members, stages,
+/// reasons and <see cref="DecisionImportStarted"/>; the records through the bulk import path, in batches; the replayed
+/// decisions, each record's in one transaction; last <see cref="DecisionImportCompleted"/>. The file is read and checked
+/// whole before anything is stored. The review id is fixed by the file's hash and the caller, and every record's id by its
+/// import key, so the same file again either changes nothing (the import completed) or stores exactly the steps a crash
+/// left out (records not yet stored, records whose decisions are not yet stored) and completes the import.
 /// </summary>
 public static class DecisionImporter
 {
@@ -31,17 +37,22 @@ public static class DecisionImporter
     public static Guid ReviewIdFor(byte[] file, string callerId) =>
         SeedIds.Create($"decision-import:{Convert.ToHexStringLower(SHA256.HashData(file))}:{callerId}");
 
+    public static Guid RecordIdFor(Guid reviewId, string importKey) => SeedIds.Create(reviewId, "record:" + importKey);
+
     public static DecisionSource Read(DecisionFormat format, byte[] file) =>
         format == DecisionFormat.Rayyan ? RayyanExport.Read(file) : AsreviewProject.Read(file);
 
+    /// <param name="afterStep">Told the name of each step once its transaction has committed ("review", "records", "decisions").</param>
     public static async Task<DecisionImportSummary> ImportAsync(IDocumentStore store, DecisionFormat format, byte[] file, string fileName, Actor lead,
-        string? correlationId, CancellationToken ct)
+        string? correlationId, Action<string>? afterStep, CancellationToken ct)
     {
         var reviewId = ReviewIdFor(file, lead.Id);
-        await using (var query = store.QuerySession())
-            if (await query.LoadAsync<Review>(reviewId, ct) is { } existing)
-                return new DecisionImportSummary(reviewId, true, 0, existing.Members.Count(m => m.Roles.Contains(Role.Screener)), 0,
-                    new Dictionary<string, StageSummary>(), []);
+        Review? existing;
+        await using (var query = store.QuerySession()) existing = await query.LoadAsync<Review>(reviewId, ct);
+        // A review imported before the completion event existed has no import status: it was written whole or not at all by then.
+        if (existing is not null && existing.DecisionImport is not { Complete: false })
+            return new DecisionImportSummary(reviewId, true, 0, existing.Members.Count(m => m.Roles.Contains(Role.Screener)), 0,
+                new Dictionary<string, StageSummary>(), []);
 
         var source = Read(format, file);
         var reviewers = source.Members.ToDictionary(m => m.SourceUserId,
@@ -49,17 +60,26 @@ public static class DecisionImporter
         var reasons = source.Votes.SelectMany(v => v.Reasons).Distinct().ToList();
         var codes = ReasonCodes(reasons);
         var searchId = SeedIds.Create(reviewId, "search");
+        correlationId ??= Correlation;
 
-        await using (var session = store.LightweightSession())
+        if (existing is null)
         {
-            session.CorrelationId = correlationId ?? Correlation;
-            session.Events.StartStream<Review>(reviewId, [.. ReviewEvents(reviewId, searchId, source, fileName, reviewers, codes, lead)]);
+            await using var session = store.LightweightSession();
+            session.CorrelationId = correlationId;
+            var started = new DecisionImportStarted(reviewId, format, Convert.ToHexStringLower(SHA256.HashData(file)), Shorten(fileName, 400), lead);
+            session.Events.StartStream<Review>(reviewId, [.. ReviewEvents(reviewId, searchId, source, fileName, reviewers, codes, lead, started)]);
             await session.SaveChangesAsync(ct);
+            afterStep?.Invoke("review");
         }
 
-        var records = source.Records.Select((r, i) => new NewRecord(Guid.CreateVersion7(), $"{r.RawHash}#{i + 1}", i + 1, r)).ToList();
-        foreach (var batch in records.Chunk(RecordImporter.BatchSize))
-            await new RecordBulkAppend(store).AppendAsync(reviewId, searchId, batch, lead, correlationId ?? Correlation, ct);
+        var records = source.Records.Select((r, i) => (Key: $"{r.RawHash}#{i + 1}", Ordinal: i + 1, Record: r))
+            .Select(r => new NewRecord(RecordIdFor(reviewId, r.Key), r.Key, r.Ordinal, r.Record)).ToList();
+        var stored = existing is null ? [] : await StoredVersionsAsync(store, reviewId, ct);
+        foreach (var batch in records.Where(r => !stored.ContainsKey(r.Id)).Chunk(RecordImporter.BatchSize))
+        {
+            await new RecordBulkAppend(store).AppendAsync(reviewId, searchId, batch, lead, correlationId, ct);
+            afterStep?.Invoke("records");
+        }
 
         var states = records.ToDictionary(r => r.Record.SourceRecordId ?? r.ImportKey, r => RecordFold.Apply(null,
             new Event<RecordImported>(new RecordImported(reviewId, r.Id, searchId, r.ImportKey, r.Ordinal, r.Record, lead)) { Version = 1 })!,
@@ -68,26 +88,46 @@ public static class DecisionImporter
         await using (var query = store.QuerySession()) review = (await query.LoadAsync<Review>(reviewId, ct))!;
         var plan = DecisionReplay.Plan(review, states, source, reviewers, codes, lead);
 
-        foreach (var batch in plan.Events.Chunk(RecordImporter.BatchSize))
+        // A record past its first version has its decisions already: they were written in one transaction.
+        foreach (var batch in plan.Events.Where(p => stored.GetValueOrDefault(p.Key, 1) == 1).Chunk(RecordImporter.BatchSize))
         {
             await using var session = store.LightweightSession();
-            session.CorrelationId = correlationId ?? Correlation;
+            session.CorrelationId = correlationId;
             foreach (var (recordId, events) in batch) session.Events.Append(recordId, 1 + events.Count, [.. events]);
             await session.SaveChangesAsync(ct);
+            afterStep?.Invoke("decisions");
         }
 
         var appended = plan.Events.Values.SelectMany(e => e).ToList();
         var discrepancies = source.Discrepancies.Concat(plan.Discrepancies).Concat(Unreasoned(appended, source)).ToList();
-        return new DecisionImportSummary(reviewId, false, records.Count, reviewers.Count, appended.OfType<ScreeningVoteCast>().Count(),
-            Enum.GetValues<Stage>().ToDictionary(s => s.Name(), s => Summary(appended, s, source, codes)), discrepancies);
+        var votes = appended.OfType<ScreeningVoteCast>().Count();
+        await using (var session = store.LightweightSession())
+        {
+            session.CorrelationId = correlationId;
+            session.Events.Append(reviewId, review.Version + 1, new DecisionImportCompleted(reviewId, records.Count, reviewers.Count, votes, discrepancies.Count, lead));
+            await session.SaveChangesAsync(ct);
+        }
+        return new DecisionImportSummary(reviewId, false, records.Count, reviewers.Count, votes,
+            Enum.GetValues<Stage>().ToDictionary(s => s.Name(), s => Summary(appended, s, source, codes)), discrepancies, Resumed: existing is not null);
     }
 
+    /// <summary>The stream version of each record the review already holds.</summary>
+    private static async Task<Dictionary<Guid, long>> StoredVersionsAsync(IDocumentStore store, Guid reviewId, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var rows = await query.Query<RecordState>().Where(r => r.ReviewId == reviewId).Select(r => new StoredRecord(r.Id, r.Version)).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => r.Version);
+    }
+
+    private sealed record StoredRecord(Guid Id, long Version);
+
     private static IEnumerable<object> ReviewEvents(Guid reviewId, Guid searchId, DecisionSource source, string fileName,
-        Dictionary<string, Actor> reviewers, Dictionary<string, string> codes, Actor lead)
+        Dictionary<string, Actor> reviewers, Dictionary<string, string> codes, Actor lead, DecisionImportStarted started)
     {
         var tool = source.Format == DecisionFormat.Rayyan ? "Rayyan" : "ASReview LAB";
         foreach (var e in CreateReviewEndpoint.Decide(reviewId, new CreateReview($"Imported from {tool}: {Shorten(fileName, 400)}",
             null, null), lead)) yield return e;
+        yield return started;
         foreach (var member in source.Members)
             yield return new MemberRolesSet(reviewId, reviewers[member.SourceUserId].Id, member.Name, [Role.Screener],
                 $"{tool} user {member.SourceUserId}{(member.Email is null ? "" : $" ({member.Email})")}, imported with the decisions", lead);

@@ -1,4 +1,5 @@
 using EventReview.Identity;
+using EventReview.Labels;
 using EventReview.Records;
 using EventReview.Reviews;
 using EventReview.Rules;
@@ -35,12 +36,18 @@ public static class DecisionReplay
 
         var steps = source.Votes.Select(v => (v.SourceTime, v.Line, Step: (object)v))
             .Concat(source.Moves.Select(m => (m.SourceTime, m.Line, Step: (object)m)))
+            .Concat(source.Labels.Select(l => (l.SourceTime, l.Line, Step: (object)l)))
             .OrderBy(s => s.SourceTime ?? DateTimeOffset.MaxValue).ThenBy(s => s.Line);
         foreach (var (_, _, step) in steps)
         {
             if (step is SourceStageMove move)
             {
                 foreach (var e in Move(review, states[move.SourceRecordId], move, lead, discrepancies)) Append(move.SourceRecordId, e);
+                continue;
+            }
+            if (step is SourceLabel label)
+            {
+                Append(label.SourceRecordId, Labelled(review.Id, states[label.SourceRecordId], label, reviewers[label.SourceUserId], discrepancies));
                 continue;
             }
             var vote = (SourceVote)step;
@@ -58,6 +65,16 @@ public static class DecisionReplay
             foreach (var e in outcome.Events) Append(vote.SourceRecordId, Stamped(e, vote.SourceTime));
         }
         return new ReplayPlan(events, discrepancies);
+    }
+
+    /// <summary>A label put on or taken off as the source recorded it; taking off a label the record does not carry is listed too.</summary>
+    private static object Labelled(Guid reviewId, RecordState record, SourceLabel label, Actor by, List<string> discrepancies)
+    {
+        var text = Truncate(label.Label, LabelCommand.MaxLabel);
+        if (!label.Removed) return new RecordLabelled(reviewId, record.Id, text, by, label.SourceTime);
+        if (record.Labels?.Contains(text, StringComparer.Ordinal) != true)
+            discrepancies.Add($"line {label.Line}: record {label.SourceRecordId}: the label '{text}' was removed though it was not on the record; recorded as it happened");
+        return new RecordLabelRemoved(reviewId, record.Id, text, by, label.SourceTime);
     }
 
     /// <summary>Further reasons than the first (the vote's code) and the source's own note go in the vote's note.</summary>

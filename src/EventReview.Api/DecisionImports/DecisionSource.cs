@@ -20,6 +20,9 @@ public sealed record SourceVote(int Line, DateTimeOffset? SourceTime, string Sou
 /// <summary>The source moved a record on to full text (Rayyan's __SYSTEM__STAGE__ rows).</summary>
 public sealed record SourceStageMove(int Line, DateTimeOffset? SourceTime, string SourceRecordId, string Detail);
 
+/// <summary>A reviewer put a label on one of the source's records, or (<paramref name="Removed"/>) took it off.</summary>
+public sealed record SourceLabel(int Line, DateTimeOffset? SourceTime, string SourceUserId, string SourceRecordId, string Label, bool Removed);
+
 /// <summary>
 /// Everything a decision export holds that the import carries over, read and checked before anything is stored.
 /// <paramref name="ReviewersPerRecord"/> is the stage setting the source worked with; <paramref name="Context"/> is
@@ -33,7 +36,11 @@ public sealed record DecisionSource(
     IReadOnlyList<SourceStageMove> Moves,
     int ReviewersPerRecord,
     IReadOnlyList<string> Discrepancies,
-    string? Context);
+    string? Context)
+{
+    /// <summary>Labels (Rayyan) and tags (ASReview) in the source's order.</summary>
+    public IReadOnlyList<SourceLabel> Labels { get; init; } = [];
+}
 
 /// <summary>A file that cannot be imported: the lines that say why. Nothing is stored.</summary>
 public sealed class DecisionSourceException(IReadOnlyList<ImportError> errors)

@@ -38,7 +38,10 @@ public static partial class RayyanExport
             .Select(r => new SourceStageMove(r.Line, r.Time, r.Article, r.Key)).ToList();
         var reviewers = Math.Max(1, votes.Where(v => v.Stage == Stage.TitleAbstract).GroupBy(v => v.SourceRecordId)
             .Select(g => g.Select(v => v.SourceUserId).Distinct().Count()).DefaultIfEmpty(1).Max());
-        return new DecisionSource(DecisionFormat.Rayyan, records, members, votes, moves, reviewers, discrepancies, null);
+        return new DecisionSource(DecisionFormat.Rayyan, records, members, votes, moves, reviewers, discrepancies, null)
+        {
+            Labels = Labels(rows, discrepancies),
+        };
     }
 
     /// <summary>Rayyan's AN is "rayyan-&lt;article id&gt;"; the log names the article id alone.</summary>
@@ -119,6 +122,22 @@ public static partial class RayyanExport
             foreach (var vote in excluded.Where(v => v.Stage == stage)) votes[votes.IndexOf(vote)] = vote with { Reasons = list };
         }
         return votes;
+    }
+
+    /// <summary>
+    /// Any other key of a reviewer's row is a label: value 1 puts it on the record, <c>deleted</c> takes it off. Another
+    /// value, or a label row of Rayyan's system user, is listed and not carried over.
+    /// </summary>
+    private static List<SourceLabel> Labels(List<LogRow> rows, List<string> discrepancies)
+    {
+        var labels = new List<SourceLabel>();
+        foreach (var row in rows.Where(r => !r.Key.StartsWith("included", StringComparison.Ordinal) && !r.Key.StartsWith("__", StringComparison.Ordinal)))
+        {
+            if (IsSystem(row) || row.Value is not ("1" or "deleted") || row.Key.Length == 0)
+                discrepancies.Add($"line {row.Line}: label '{row.Key}' = '{row.Value}' by user {row.UserId} on article {row.Article} is not a label change of a reviewer; not carried over");
+            else labels.Add(new SourceLabel(row.Line, row.Time, row.UserId, row.Article, row.Key, row.Value == "deleted"));
+        }
+        return labels;
     }
 
     /// <summary>The RIS notes' final decisions: per printed name, the article ids and what the name decided on each.</summary>

@@ -45,11 +45,16 @@ public static class PrismaQueries
         return PrismaCounting.Flow(review, tallies, included);
     }
 
-    /// <summary>The review and its records as they stood after the last event at or before the given time or sequence.</summary>
+    /// <summary>
+    /// The review and its records as they stood after the last event at or before the given time or sequence. With
+    /// <paramref name="sourceClock"/>, <paramref name="asOf"/> is read by the source's clock of imported decisions: each
+    /// stream is cut where <see cref="SourceClock"/> cuts a record's trail.
+    /// </summary>
     public static async Task<(Review? Review, IReadOnlyCollection<RecordState> Records)> AsOfAsync(
-        IQuerySession session, Guid reviewId, DateTimeOffset? asOf, long? sequence, CancellationToken ct)
+        IQuerySession session, Guid reviewId, DateTimeOffset? asOf, long? sequence, CancellationToken ct, bool sourceClock = false)
     {
-        var events = await ReviewEventQuery.LoadAsync(session, reviewId, ct, asOf, sequence);
+        var events = await ReviewEventQuery.LoadAsync(session, reviewId, ct, sourceClock ? null : asOf, sequence);
+        if (sourceClock) events = [.. events.GroupBy(e => e.StreamId).SelectMany(stream => SourceClock.Until(stream, asOf, true))];
         var review = events.Where(e => e.StreamId == reviewId).Aggregate((Review?)null, ReviewFold.Apply);
         return (review, RecordFold.FoldAll(events.Where(e => e.StreamId != reviewId)));
     }

@@ -14,7 +14,7 @@ namespace EventReview.Records;
 
 public sealed record RecordView(
     Guid Id, Guid SearchId, [property: RecordStatusValue] string Status, BibRecord Bibliographic, Guid? DuplicateOf, string? RemovalReason, string? RemovalDetail,
-    StageProgress TitleAbstract, StageProgress FullText, bool? Retrieved, Guid? StudyId);
+    StageProgress TitleAbstract, StageProgress FullText, bool? Retrieved, Guid? StudyId, IReadOnlyList<string>? Labels = null);
 
 /// <summary>
 /// One page of records in import order. <paramref name="Next"/> is the cursor for the page after it (pass it as
@@ -31,21 +31,24 @@ public static class GetRecordsEndpoint
     /// withdrawn search are left out unless <c>?withdrawn=true</c> asks for them. Pages are addressed by
     /// number (<c>?page=</c>) or by the previous page's cursor (<c>?after=</c>), which costs the same at any depth.
     /// With <c>asOf</c> or <c>sequence</c>, the records as they stood then, folded from the events up to that point
-    /// (a moment before the review existed is a 404).
+    /// (a moment before the review existed is a 404). With <c>clock=source</c>, <c>asOf</c> reads the source's clock of an
+    /// imported review's decisions, as on the trail (<see cref="SourceClock"/>).
     /// </summary>
     public const string ListOperation = "listRecords";
 
     [WolverineGet("/api/reviews/{reviewId}/records", OperationId = ListOperation, Summary = "The review's records, a page at a time, live or as of a past moment."), Tags("Records")]
     [ProducesResponseType<RecordPage>(200)]
     public static async Task<IResult> List(Guid reviewId, string? status, string? stage, string? reason, int? page, int? pageSize,
-        Guid? after, bool? withdrawn, DateTimeOffset? asOf, long? sequence, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Guid? after, bool? withdrawn, DateTimeOffset? asOf, long? sequence, string? clock, ClaimsPrincipal user, IQuerySession session,
+        CancellationToken ct)
     {
+        if (SourceClock.Check(clock) is { } badClock) return badClock.ToResult();
         var (review, problem) = await ReviewAccess.LoadAsync(session, reviewId, user, ct);
         if (problem is not null) return problem.ToResult();
         IQueryable<RecordState>? past = null;
         if (asOf is not null || sequence is not null)
         {
-            var (pastReview, pastRecords) = await Prisma.PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct);
+            var (pastReview, pastRecords) = await Prisma.PrismaQueries.AsOfAsync(session, reviewId, asOf, sequence, ct, SourceClock.IsSource(clock));
             if (pastReview is null) return Problems.NotFound("The review did not exist yet at that point.").ToResult();
             (review, past) = (pastReview with { Members = review!.Members }, pastRecords.AsQueryable());
         }
@@ -132,5 +135,5 @@ public static class GetRecordsEndpoint
     public static RecordView View(Review review, string viewerId, RecordState r, BibRecord bibliographic) => new(
         r.Id, r.SearchId, Blinding.Status(review, viewerId, r), bibliographic, r.DuplicateOf, r.Removal is { } removal ? EventReviewJson.Name(removal) : null,
         r.RemovalDetail, Blinding.View(review, viewerId, r, Stage.TitleAbstract), Blinding.View(review, viewerId, r, Stage.FullText),
-        r.Retrieved, r.StudyId);
+        r.Retrieved, r.StudyId, r.Labels);
 }

@@ -97,6 +97,8 @@ public static class GetTrailEndpoint
         FullTextRetrievalRecorded f => f.Note,
         ReportLinkedToStudy l => l.Note,
         Appraisal.AppraisalItemRated a => a.Note ?? a.Justification,
+        Labels.RecordLabelled l => "label: " + l.Label,
+        Labels.RecordLabelRemoved l => "label removed: " + l.Label,
         _ => null,
     };
 }

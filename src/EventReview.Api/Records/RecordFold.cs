@@ -39,6 +39,8 @@ public static class RecordFold
         DuplicateNoLongerKeptFor x => state with { KeptFor = Without(state.KeptFor, x.DuplicateId) },
         StudyReportLinked x => state with { Reports = With(state.Reports, x.ReportId) },
         StudyReportUnlinked x => state with { Reports = Without(state.Reports, x.ReportId) },
+        Labels.RecordLabelled x => state with { Labels = (state.Labels ?? []).Contains(x.Label, StringComparer.Ordinal) ? state.Labels : [.. state.Labels ?? [], x.Label] },
+        Labels.RecordLabelRemoved x => state with { Labels = state.Labels?.Where(l => l != x.Label).ToList() is { Count: > 0 } rest ? rest : null },
         // Ratings live in RecordAppraisal; an exclusion on quality is a ScreeningDecided.
         _ => state,
     };

@@ -101,6 +101,10 @@ public sealed record RecordState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<KeptApart>? KeptApart { get; init; }
 
+    /// <summary>The labels the record carries now, in the order they were put on (null when none, as for <see cref="KeptFor"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Labels { get; init; }
+
     public long Version { get; init; }
 
     /// <summary>Marten's hook for a document type's storage; the mapping lives with the feature's setup.</summary>

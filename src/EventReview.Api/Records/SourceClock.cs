@@ -16,6 +16,8 @@ public static class SourceClock
     {
         ScreeningVoteCast v => v.SourceTime,
         ScreeningDecided d => d.SourceTime,
+        Labels.RecordLabelled l => l.SourceTime,
+        Labels.RecordLabelRemoved l => l.SourceTime,
         _ => null,
     };
 

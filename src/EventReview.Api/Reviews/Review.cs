@@ -41,6 +41,9 @@ public sealed record Review(
     /// <summary>Set by <see cref="HighlightTermsSet"/>; reviews stored before it highlight nothing.</summary>
     public HighlightTerms Highlights { get; init; } = HighlightTerms.None;
 
+    /// <summary>Set when the review was made by a decision import: the source file, and whether the import finished.</summary>
+    public DecisionImports.DecisionImportStatus? DecisionImport { get; init; }
+
     public long Version { get; init; }
 
     public Search? SearchOf(Guid searchId) => Searches.FirstOrDefault(s => s.Id == searchId);

@@ -1,3 +1,4 @@
+using EventReview.DecisionImports;
 using EventReview.Prisma;
 using EventReview.Searches;
 using JasperFx.Events;
@@ -40,6 +41,8 @@ public static class ReviewFold
         SearchWithdrawn x => WithSearch(state, x.SearchId, s => s with { WithdrawnBecause = x.Reason }),
         ReportedFlowRecorded x => state with { ReportedFlow = x },
         HighlightTermsSet x => state with { Highlights = new HighlightTerms(x.Include, x.Exclude) },
+        DecisionImportStarted x => state with { DecisionImport = DecisionImportStatus.Started(x) },
+        DecisionImportCompleted => state with { DecisionImport = state.DecisionImport?.Completed() },
         _ => state,
     };
 

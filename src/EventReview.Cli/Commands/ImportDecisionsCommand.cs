@@ -24,7 +24,7 @@ public static class ImportDecisionsCommand
             try
             {
                 var summary = await CliDatabase.WithAppAsync(services => DecisionImporter.ImportAsync(
-                    services.GetRequiredService<IDocumentStore>(), parse.GetValue(format), bytes, path.Name, by, "cli-import-decisions", ct));
+                    services.GetRequiredService<IDocumentStore>(), parse.GetValue(format), bytes, path.Name, by, "cli-import-decisions", null, ct));
                 CliOutput.Json(summary);
                 return 0;
             }

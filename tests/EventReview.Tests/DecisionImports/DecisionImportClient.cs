@@ -6,7 +6,7 @@ namespace EventReview.Tests.DecisionImports;
 public sealed record StageCounts(int ReviewersPerRecord, int Votes, int Revisions, IReadOnlyList<string> Reasons);
 
 public sealed record DecisionImportAnswer(Guid ReviewId, int Records, int Members, int Votes, IReadOnlyDictionary<string, StageCounts> Stages,
-    IReadOnlyList<string> Discrepancies, bool AlreadyImported = false);
+    IReadOnlyList<string> Discrepancies, bool AlreadyImported = false, bool Resumed = false);
 
 /// <summary>Posts decision exports as a fresh lead, and reads the imported review as that lead.</summary>
 public sealed class DecisionImportClient(AppFixture app)

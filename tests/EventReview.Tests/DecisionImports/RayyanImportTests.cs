@@ -1,5 +1,6 @@
 using System.Net;
 using EventReview.Records;
+using EventReview.Screening;
 using EventReview.Tests.Infrastructure;
 using Shouldly;
 
@@ -69,6 +70,34 @@ public class RayyanImportTests(AppFixture app) : IClassFixture<AppFixture>
         // By the server's clock the record was imported today, so in 2014 it did not exist yet.
         await (await app.ClientFor(review.Lead).GetAsync(new Uri(review.Url($"/records/{record}/trail?asOf=2014-12-31T00:00:00Z"), UriKind.Relative)))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_record_list_reads_the_source_clock_as_the_trail_does()
+    {
+        var client = new DecisionImportClient(app);
+        var answer = await client.ImportAsync("rayyan", Tinea);
+        var review = client.Review(answer.ReviewId);
+        const string May28 = "asOf=2014-05-28T23:59:59Z";
+
+        var then = await review.RecordPageAsync($"pageSize=50&{May28}&clock=source");
+        var now = await review.RecordPageAsync("pageSize=50");
+        static string[] Decided(RecordPage page, Decision decision) => [.. page.Records
+            .Where(r => r.TitleAbstract.Outcome == decision).Select(r => r.Bibliographic.SourceRecordId!).Order(StringComparer.Ordinal)];
+
+        // customizations_log.csv up to 2014-05-28: user 5 voted on ten articles (lines 2-33), user 16 on 14431, 14432,
+        // 14434 and 14440 (lines 35-39). Both included 14431 and both excluded 14440; user 5's votes on 14432 (05-29) and
+        // 14434 (06-15) came later, so by the source's clock those two still waited for a second vote.
+        then.Total.ShouldBe(14);
+        Decided(then, Decision.Include).ShouldBe(["rayyan-14431"]);
+        Decided(then, Decision.Exclude).ShouldBe(["rayyan-14440"]);
+        then.Records.Single(r => r.Bibliographic.SourceRecordId == "rayyan-14432").TitleAbstract.CurrentVotes.Count.ShouldBe(1);
+        Decided(now, Decision.Include).ShouldBe(["rayyan-14431", "rayyan-14432", "rayyan-14434"]);
+        // By the server's clock the review was created today; an unknown clock is refused.
+        await (await app.ClientFor(review.Lead).GetAsync(new Uri(review.Url($"/records?{May28}"), UriKind.Relative)))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await app.ClientFor(review.Lead).GetAsync(new Uri(review.Url($"/records?{May28}&clock=rayyan"), UriKind.Relative)))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]

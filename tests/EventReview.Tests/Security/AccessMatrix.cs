@@ -69,6 +69,8 @@ public static class AccessMatrix
         POST   /api/reviews/{reviewId}/records/{recordId}/reopen               200   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/records/{recordId}/study                200   403   403   403   403   404   401   401
         POST   /api/reviews/{reviewId}/records/{recordId}/appraisals           403   403   403   200   403   404   401   401
+        POST   /api/reviews/{reviewId}/records/{recordId}/labels               200   200   200   403   403   404   401   401
+        DELETE /api/reviews/{reviewId}/records/{recordId}/labels               200   200   200   403   403   404   401   401
         GET    /api/reviews/{reviewId}/records/{recordId}/trail                200   200   200   200   200   404   401   401
         GET    /api/reviews/{reviewId}/queue                                   403   200   200   403   403   404   401   401
         GET    /api/reviews/{reviewId}/agreement                               200   200   200   200   200   404   401   401

@@ -28,6 +28,8 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
         ["POST " + RouteRequests.Record + "/retrieval"] = Prepared.Included,
         ["POST " + RouteRequests.Record + "/reopen"] = Prepared.Included,
         ["POST " + RouteRequests.Record + "/appraisals"] = Prepared.Retrieved,
+        ["POST " + RouteRequests.Record + "/labels"] = Prepared.Fresh,
+        ["DELETE " + RouteRequests.Record + "/labels"] = Prepared.Labelled,
     };
 
     private readonly Dictionary<(string Route, Caller Caller), Guid> _records = [];
@@ -39,7 +41,10 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
 
     private readonly Dictionary<(string Route, Caller Caller), Guid> _searches = [];
 
-    private enum Prepared { Fresh, Duplicate, Conflict, Included, Retrieved }
+    private enum Prepared { Fresh, Duplicate, Conflict, Included, Retrieved, Labelled }
+
+    /// <summary>The label a record prepared for the label removal route carries.</summary>
+    public const string PreparedLabel = "Ask the author";
 
     public ReviewScenario Scenario { get; private set; } = null!;
     public Guid SearchId { get; private set; }
@@ -196,6 +201,9 @@ public sealed class MatrixReview : AppFixture, IAsyncLifetime
             case Prepared.Retrieved:
                 await BothVoteAsync(record, "include", "include");
                 await OkAsync(review.RetrievalAsync(record, true));
+                break;
+            case Prepared.Labelled:
+                await review.OkAsync(review.Lead, HttpMethod.Post, $"/records/{record}/labels", new { label = PreparedLabel });
                 break;
         }
     }

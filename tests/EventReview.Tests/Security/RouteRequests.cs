@@ -69,6 +69,8 @@ public static class RouteRequests
         "POST " + Record + "/resolution" => new { stage = "title-abstract", decision = "include", note = "Discussed and agreed" },
         "POST " + Record + "/retrieval" => new { retrieved = true },
         "POST " + Record + "/reopen" => new { stage = "title-abstract", reason = "Second reading of the abstract" },
+        "POST " + Record + "/labels" => new { label = "Check the dose" },
+        "DELETE " + Record + "/labels" => new { label = MatrixReview.PreparedLabel },
         "POST " + Record + "/study" => new { studyId = t.Kept, note = "A report of the kept study" },
         "POST " + Record + "/appraisals" => new { instrument = "sanra2", ratings = new Dictionary<string, string> { ["1"] = "2" } },
         "POST " + Review + "/instruments" => Checklist("checklist-" + t.Tag),
