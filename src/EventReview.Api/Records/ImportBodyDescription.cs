@@ -17,11 +17,11 @@ internal sealed class ImportBodyDescription : IOpenApiOperationTransformer
     {
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RawUploadAttribute>().FirstOrDefault() is not { } upload)
             return Task.CompletedTask;
-        var (body, formats, formatHelp) = upload.Kind == UploadKind.DecisionExport
+        var (body, formatSchema, formats, formatHelp) = upload.Kind == UploadKind.DecisionExport
             ? ("Another tool's export of its screening decisions, sent as it is: a Rayyan export zip, an ASReview project file (.asreview) or an ASReview labelled dataset CSV.",
-                Enum.GetValues<DecisionImports.DecisionFormat>().Select(EventReviewJson.Name), "Which tool wrote the file.")
+                "DecisionFormat", Enum.GetValues<DecisionImports.DecisionFormat>().Select(EventReviewJson.Name), "Which tool wrote the file.")
             : ("The search's export file, sent as it is: RIS, MEDLINE, BibTeX, EndNote XML, Web of Science or CSV.",
-                Enum.GetValues<BibFormat>().Select(f => f.Name()), "How to read the file; auto (the default) recognises it.");
+                "ImportFormat", Enum.GetValues<BibFormat>().Select(f => f.Name()), "How to read the file; auto (the default) recognises it.");
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
@@ -32,10 +32,14 @@ internal sealed class ImportBodyDescription : IOpenApiOperationTransformer
                 ["application/octet-stream"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
             },
         };
-        if (operation.Parameters?.FirstOrDefault(p => p.Name == "format") is OpenApiParameter { Schema: OpenApiSchema schema } format)
+        if (operation.Parameters?.FirstOrDefault(p => p.Name == "format") is OpenApiParameter format && context.Document is { } document)
         {
+            // A named schema, so a generated client gets one type per kind of file rather than Format, Format2...
+            document.Components ??= new OpenApiComponents();
+            document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+            document.Components.Schemas[formatSchema] = new OpenApiSchema { Enum = [.. formats.Select(f => (JsonNode)JsonValue.Create(f))] };
             format.Description = formatHelp;
-            schema.Enum = [.. formats.Select(f => (JsonNode)JsonValue.Create(f))];
+            format.Schema = new OpenApiSchemaReference(formatSchema, document);
         }
         return Task.CompletedTask;
     }

@@ -48,7 +48,7 @@ public class GeneratedClientTests(AppFixture app) : IClassFixture<AppFixture>
 
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(ReviewScenario.Ris(2, "Client")));
         // NSwag numbers same-named enums in document order: the decision import's Format comes first.
-        var imported = await asLead.ImportRecordsAsync(reviewId, searchId, Format2.Ris, new FileParameter(file, "pubmed.ris", "text/plain"), ct);
+        var imported = await asLead.ImportRecordsAsync(reviewId, searchId, ImportFormat.Ris, new FileParameter(file, "pubmed.ris", "text/plain"), ct);
         imported.Imported.ShouldBe(2);
         var (agreed, disputed) = (imported.RecordIds!.First(), imported.RecordIds!.Last());
 

@@ -105,24 +105,31 @@ public partial class OpenApiLintTests(MatrixReview review) : IClassFixture<Matri
     [Fact]
     public async Task The_import_body_is_a_raw_file_with_its_format_values()
     {
-        var import = Operations(await DocumentAsync()).Single(o => o.Route == "POST /api/reviews/{reviewId}/searches/{searchId}/imports").Operation;
+        var document = await DocumentAsync();
+        var import = Operations(document).Single(o => o.Route == "POST /api/reviews/{reviewId}/searches/{searchId}/imports").Operation;
 
         var body = import.GetProperty("requestBody").GetProperty("content");
         body.TryGetProperty("text/plain", out _).ShouldBeTrue();
         body.TryGetProperty("application/octet-stream", out _).ShouldBeTrue();
-        var format = import.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "format");
-        format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString())
-            .ShouldBe(["auto", "ris", "medline", "bibtex", "endnote-xml", "wos", "csv"]);
+        FormatValues(document, import).ShouldBe(["auto", "ris", "medline", "bibtex", "endnote-xml", "wos", "csv"]);
     }
 
     [Fact]
     public async Task The_decision_import_body_names_the_tools_it_reads()
     {
-        var import = Operations(await DocumentAsync()).Single(o => o.Route == "POST /api/decision-imports").Operation;
+        var document = await DocumentAsync();
+        var import = Operations(document).Single(o => o.Route == "POST /api/decision-imports").Operation;
 
         import.GetProperty("requestBody").GetProperty("description").GetString()!.ShouldContain("Rayyan");
-        var format = import.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "format");
-        format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ShouldBe(["rayyan", "asreview"]);
+        FormatValues(document, import).ShouldBe(["rayyan", "asreview"]);
+    }
+
+    /// <summary>The values of an upload's <c>format</c> parameter, through the named schema it refers to.</summary>
+    private static string?[] FormatValues(JsonElement document, JsonElement operation)
+    {
+        var format = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "format");
+        var name = format.GetProperty("schema").GetProperty("$ref").GetString()!.Split('/')[^1];
+        return [.. document.GetProperty("components").GetProperty("schemas").GetProperty(name).GetProperty("enum").EnumerateArray().Select(v => v.GetString())];
     }
 
     [Fact]

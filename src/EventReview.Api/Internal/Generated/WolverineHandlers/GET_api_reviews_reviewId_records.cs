@@ -123,9 +123,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var clock = httpContext.Request.Query["clock"];
             
             // The actual HTTP request handler execution
-            var result = await EventReview.Records.GetRecordsEndpoint.List(reviewId, status, stage, reason, page, pageSize, after, withdrawn, asOf, sequence, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await EventReview.Records.GetRecordsEndpoint.List(reviewId, status, stage, reason, page, pageSize, after, withdrawn, asOf, sequence, clock, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
