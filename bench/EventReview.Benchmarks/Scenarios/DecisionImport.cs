@@ -36,7 +36,7 @@ public sealed class DecisionImport : IScenario
         var plainSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         started = Stopwatch.GetTimestamp();
-        var imported = await DecisionImporter.ImportAsync(app.Store, DecisionFormat.Asreview, project, "bench.asreview", by, null, ct);
+        var imported = await DecisionImporter.ImportAsync(app.Store, DecisionFormat.Asreview, project, "bench.asreview", by, null, afterStep: null, ct);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         context.Log($"plain import {plain.Imported:N0} in {plainSeconds:N2} s; project {imported.Records:N0} records, {imported.Votes:N0} votes in {seconds:N2} s");
 
