@@ -33,6 +33,7 @@ public sealed record DecisionImportSummary(
 public static class DecisionImporter
 {
     private const string Correlation = "decision-import";
+    private const int InFlight = 2;
 
     public static Guid ReviewIdFor(byte[] file, string callerId) =>
         SeedIds.Create($"decision-import:{Convert.ToHexStringLower(SHA256.HashData(file))}:{callerId}");
@@ -82,12 +83,8 @@ public static class DecisionImporter
         var plan = DecisionReplay.Plan(review, states, source, reviewers, codes, lead);
 
         // A record not yet stored is written with its decisions, in one stream append through the bulk path.
-        foreach (var batch in records.Where(r => !stored.ContainsKey(r.Id)).Chunk(RecordImporter.BatchSize))
-        {
-            await new RecordBulkAppend(store).AppendAsync(reviewId, searchId,
-                [.. batch.Select(r => r with { Following = plan.Events.GetValueOrDefault(r.Id) })], lead, correlationId, ct);
-            afterStep?.Invoke("records");
-        }
+        await AppendRecordsAsync(store, records.Where(r => !stored.ContainsKey(r.Id))
+            .Select(r => r with { Following = plan.Events.GetValueOrDefault(r.Id) }), reviewId, searchId, lead, correlationId, afterStep, ct);
 
         // A record stored at its first version by an import that wrote records and decisions in separate steps (as imports
         // before the decisions joined the bulk path did) gets its decisions now; one past its first version has them already.
@@ -111,6 +108,36 @@ public static class DecisionImporter
         }
         return new DecisionImportSummary(reviewId, false, records.Count, reviewers.Count, votes,
             Enum.GetValues<Stage>().ToDictionary(s => s.Name(), s => Summary(appended, s, source, codes)), discrepancies, Resumed: existing is not null);
+    }
+
+    /// <summary>
+    /// Writes the records in batches, each its own transaction, with up to two written at once (as the plain import does),
+    /// so that one batch's rows are prepared here while PostgreSQL takes the other's. A failure leaves only whole batches.
+    /// </summary>
+    private static async Task AppendRecordsAsync(IDocumentStore store, IEnumerable<NewRecord> records, Guid reviewId, Guid searchId,
+        Actor lead, string correlationId, Action<string>? afterStep, CancellationToken ct)
+    {
+        var writing = new Queue<Task>();
+        async Task CommitOldestAsync()
+        {
+            await writing.Dequeue();
+            afterStep?.Invoke("records");
+        }
+        try
+        {
+            foreach (var batch in records.Chunk(RecordImporter.BatchSize))
+            {
+                if (writing.Count == InFlight) await CommitOldestAsync();
+                writing.Enqueue(new RecordBulkAppend(store).AppendAsync(reviewId, searchId, batch, lead, correlationId, ct));
+            }
+            while (writing.Count > 0) await CommitOldestAsync();
+        }
+        catch
+        {
+            // Nothing is left writing once the import reports its failure: batches already sent finish, whole, first.
+            await ((Task)Task.WhenAll(writing)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
     }
 
     /// <summary>The file's records with the ids and import keys the import gives them: the same for every attempt.</summary>
