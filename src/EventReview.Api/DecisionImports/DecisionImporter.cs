@@ -24,15 +24,16 @@ public sealed record DecisionImportSummary(
 
 /// <summary>
 /// Creates a review from a decision export in steps, each its own transaction: the review with its members, stages,
-/// reasons and <see cref="DecisionImportStarted"/>; the records through the bulk import path, in batches; the replayed
-/// decisions, each record's in one transaction; last <see cref="DecisionImportCompleted"/>. The file is read and checked
+/// reasons and <see cref="DecisionImportStarted"/>; the records, each with its replayed decisions in the same stream append,
+/// through the bulk import path in batches; last <see cref="DecisionImportCompleted"/>. The file is read and checked
 /// whole before anything is stored. The review id is fixed by the file's hash and the caller, and every record's id by its
 /// import key, so the same file again either changes nothing (the import completed) or stores exactly the steps a crash
-/// left out (records not yet stored, records whose decisions are not yet stored) and completes the import.
+/// left out (records not yet stored, records an older import stored without their decisions) and completes the import.
 /// </summary>
 public static class DecisionImporter
 {
     private const string Correlation = "decision-import";
+    private const int InFlight = 2;
 
     public static Guid ReviewIdFor(byte[] file, string callerId) =>
         SeedIds.Create($"decision-import:{Convert.ToHexStringLower(SHA256.HashData(file))}:{callerId}");
@@ -42,7 +43,7 @@ public static class DecisionImporter
     public static DecisionSource Read(DecisionFormat format, byte[] file) =>
         format == DecisionFormat.Rayyan ? RayyanExport.Read(file) : AsreviewProject.Read(file);
 
-    /// <param name="afterStep">Told the name of each step once its transaction has committed ("review", "records", "decisions").</param>
+    /// <param name="afterStep">Told the name of each step once its transaction has committed ("review", "records", and "decisions" for records stored without them).</param>
     public static async Task<DecisionImportSummary> ImportAsync(IDocumentStore store, DecisionFormat format, byte[] file, string fileName, Actor lead,
         string? correlationId, Action<string>? afterStep, CancellationToken ct)
     {
@@ -72,15 +73,8 @@ public static class DecisionImporter
             afterStep?.Invoke("review");
         }
 
-        var records = source.Records.Select((r, i) => (Key: $"{r.RawHash}#{i + 1}", Ordinal: i + 1, Record: r))
-            .Select(r => new NewRecord(RecordIdFor(reviewId, r.Key), r.Key, r.Ordinal, r.Record)).ToList();
+        var records = NewRecords(reviewId, source);
         var stored = existing is null ? [] : await StoredVersionsAsync(store, reviewId, ct);
-        foreach (var batch in records.Where(r => !stored.ContainsKey(r.Id)).Chunk(RecordImporter.BatchSize))
-        {
-            await new RecordBulkAppend(store).AppendAsync(reviewId, searchId, batch, lead, correlationId, ct);
-            afterStep?.Invoke("records");
-        }
-
         var states = records.ToDictionary(r => r.Record.SourceRecordId ?? r.ImportKey, r => RecordFold.Apply(null,
             new Event<RecordImported>(new RecordImported(reviewId, r.Id, searchId, r.ImportKey, r.Ordinal, r.Record, lead)) { Version = 1 })!,
             StringComparer.Ordinal);
@@ -88,8 +82,13 @@ public static class DecisionImporter
         await using (var query = store.QuerySession()) review = (await query.LoadAsync<Review>(reviewId, ct))!;
         var plan = DecisionReplay.Plan(review, states, source, reviewers, codes, lead);
 
-        // A record past its first version has its decisions already: they were written in one transaction.
-        foreach (var batch in plan.Events.Where(p => stored.GetValueOrDefault(p.Key, 1) == 1).Chunk(RecordImporter.BatchSize))
+        // A record not yet stored is written with its decisions, in one stream append through the bulk path.
+        await AppendRecordsAsync(store, records.Where(r => !stored.ContainsKey(r.Id))
+            .Select(r => r with { Following = plan.Events.GetValueOrDefault(r.Id) }), reviewId, searchId, lead, correlationId, afterStep, ct);
+
+        // A record stored at its first version by an import that wrote records and decisions in separate steps (as imports
+        // before the decisions joined the bulk path did) gets its decisions now; one past its first version has them already.
+        foreach (var batch in plan.Events.Where(p => stored.GetValueOrDefault(p.Key) == 1).Chunk(RecordImporter.BatchSize))
         {
             await using var session = store.LightweightSession();
             session.CorrelationId = correlationId;
@@ -110,6 +109,41 @@ public static class DecisionImporter
         return new DecisionImportSummary(reviewId, false, records.Count, reviewers.Count, votes,
             Enum.GetValues<Stage>().ToDictionary(s => s.Name(), s => Summary(appended, s, source, codes)), discrepancies, Resumed: existing is not null);
     }
+
+    /// <summary>
+    /// Writes the records in batches, each its own transaction, with up to two written at once (as the plain import does),
+    /// so that one batch's rows are prepared here while PostgreSQL takes the other's. A failure leaves only whole batches.
+    /// </summary>
+    private static async Task AppendRecordsAsync(IDocumentStore store, IEnumerable<NewRecord> records, Guid reviewId, Guid searchId,
+        Actor lead, string correlationId, Action<string>? afterStep, CancellationToken ct)
+    {
+        var writing = new Queue<Task>();
+        async Task CommitOldestAsync()
+        {
+            await writing.Dequeue();
+            afterStep?.Invoke("records");
+        }
+        try
+        {
+            foreach (var batch in records.Chunk(RecordImporter.BatchSize))
+            {
+                if (writing.Count == InFlight) await CommitOldestAsync();
+                writing.Enqueue(new RecordBulkAppend(store).AppendAsync(reviewId, searchId, batch, lead, correlationId, ct));
+            }
+            while (writing.Count > 0) await CommitOldestAsync();
+        }
+        catch
+        {
+            // Nothing is left writing once the import reports its failure: batches already sent finish, whole, first.
+            await ((Task)Task.WhenAll(writing)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+    }
+
+    /// <summary>The file's records with the ids and import keys the import gives them: the same for every attempt.</summary>
+    public static List<NewRecord> NewRecords(Guid reviewId, DecisionSource source) =>
+        [.. source.Records.Select((r, i) => (Key: $"{r.RawHash}#{i + 1}", Ordinal: i + 1, Record: r))
+            .Select(r => new NewRecord(RecordIdFor(reviewId, r.Key), r.Key, r.Ordinal, r.Record))];
 
     /// <summary>The stream version of each record the review already holds.</summary>
     private static async Task<Dictionary<Guid, long>> StoredVersionsAsync(IDocumentStore store, Guid reviewId, CancellationToken ct)

@@ -12,15 +12,19 @@ using NpgsqlTypes;
 
 namespace EventReview.Records;
 
-/// <summary>A record about to be imported: its new id, its import key and its place in the upload.</summary>
-public sealed record NewRecord(Guid Id, string ImportKey, int Ordinal, BibRecord Record);
+/// <summary>
+/// A record about to be imported: its new id, its import key, its place in the upload and the events that follow its import
+/// in the same stream (an imported project's replayed decisions), none for a plain import.
+/// </summary>
+public sealed record NewRecord(Guid Id, string ImportKey, int Ordinal, BibRecord Record, IReadOnlyList<object>? Following = null);
 
 /// <summary>
 /// Starts one stream per imported record with one binary COPY per table, all in one transaction: exactly the rows
-/// Marten's own append writes (the stream, its first event, the record document at version 1, the event's chain
-/// link), but four statements per batch instead of four per record. Imports are the one write that comes in
-/// thousands at once; every other write goes through Marten's session, and the tests hold the two paths to the
-/// same result (the stored document equals the fold of the events, the chain verifies, a rebuild changes nothing).
+/// Marten's own append writes (the stream at its last version, its events from version 1 on, the record document folded
+/// over all of them, each event's chain link on the previous one's hash), but five statements per batch instead of
+/// several per record. Imports are the one write that comes in thousands at once; every other write goes through
+/// Marten's session, and the tests hold the two paths to the same result (the stored document equals the fold of the
+/// events, the chain verifies, a rebuild changes nothing).
 /// </summary>
 public sealed class RecordBulkAppend(IDocumentStore store)
 {
@@ -28,11 +32,14 @@ public sealed class RecordBulkAppend(IDocumentStore store)
     private readonly EventGraph events = (EventGraph)store.Options.Events;
     private readonly Marten.ISerializer serializer = store.Options.Serializer();
 
+    private sealed record Row(IEvent Event, string Data, ChainLink Link);
+
+    private sealed record NewStream(Guid Id, List<Row> Rows, RecordState State);
+
     public async Task AppendAsync(Guid reviewId, Guid searchId, IReadOnlyList<NewRecord> records, Actor by, string? correlationId,
         CancellationToken ct)
     {
         if (records.Count == 0) return;
-        var eventType = events.EventMappingFor(typeof(RecordImported));
         var streamType = events.AggregateAliasFor(typeof(RecordState));
         // The database keeps microseconds; the hash and the document must hold exactly what is stored.
         var timestamp = ChainTimestamp.Normalize(events.TimeProvider.GetUtcNow());
@@ -40,33 +47,23 @@ public sealed class RecordBulkAppend(IDocumentStore store)
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var sequences = await ReserveSequencesAsync(connection, records.Count, ct);
+        var sequences = new Queue<long>(await ReserveSequencesAsync(connection, records.Sum(r => 1 + (r.Following?.Count ?? 0)), ct));
 
-        var rows = records.Select((r, i) =>
-        {
-            var e = new Event<RecordImported>(new RecordImported(reviewId, r.Id, searchId, r.ImportKey, r.Ordinal, r.Record, by))
-            {
-                Id = Guid.CreateVersion7(), StreamId = r.Id, Version = 1, Sequence = sequences[i], Timestamp = timestamp,
-                CorrelationId = correlationId, EventTypeName = eventType.EventTypeName, DotNetTypeName = eventType.DotNetTypeName,
-            };
-            var data = serializer.ToJson(e.Data);
-            using var parsed = JsonDocument.Parse(data);
-            var link = EventChainListener.Link(e, r.Id, parsed.RootElement, null, HashChain.Genesis(r.Id.ToString("D")));
-            return (Event: e, Data: data, State: RecordFold.Apply(null, e)!, Link: link);
-        }).ToList();
+        var streams = records.Select(r => StreamOf(r,
+            new RecordImported(reviewId, r.Id, searchId, r.ImportKey, r.Ordinal, r.Record, by), timestamp, correlationId, sequences)).ToList();
         // One transaction seal for the whole batch.
-        var (batch, links) = ChainBatch.Seal(EventChainListener.SealKeyOf(store), [.. rows.Select(r => r.Link)]);
+        var (batch, links) = ChainBatch.Seal(EventChainListener.SealKeyOf(store), [.. streams.SelectMany(s => s.Rows).Select(r => r.Link)]);
 
-        await CopyAsync(connection, $"{Schema}.mt_streams (id, type, version, tenant_id)", rows, async (w, row) =>
+        await CopyAsync(connection, $"{Schema}.mt_streams (id, type, version, tenant_id)", streams, async (w, stream) =>
         {
-            await w.WriteAsync(row.Event.StreamId, NpgsqlDbType.Uuid, ct);
+            await w.WriteAsync(stream.Id, NpgsqlDbType.Uuid, ct);
             await w.WriteAsync(streamType, NpgsqlDbType.Varchar, ct);
-            await w.WriteAsync(1L, NpgsqlDbType.Bigint, ct);
+            await w.WriteAsync((long)stream.Rows.Count, NpgsqlDbType.Bigint, ct);
             await w.WriteAsync(StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar, ct);
         }, ct);
         await CopyAsync(connection,
-            $"{Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id, headers)", rows,
-            async (w, row) =>
+            $"{Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id, headers)",
+            streams.SelectMany(s => s.Rows), async (w, row) =>
             {
                 var e = row.Event;
                 await w.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct);
@@ -82,7 +79,7 @@ public sealed class RecordBulkAppend(IDocumentStore store)
                 // Marten's quick append stores absent headers as the JSON null, not SQL NULL.
                 await w.WriteAsync("null", NpgsqlDbType.Jsonb, ct);
             }, ct);
-        await CopyAsync(connection, RecordDocumentCopy.Target, rows, (w, row) => RecordDocumentCopy.WriteAsync(w, row.State, serializer, ct), ct);
+        await CopyAsync(connection, RecordDocumentCopy.Target, streams, (w, stream) => RecordDocumentCopy.WriteAsync(w, stream.State, serializer, ct), ct);
         await CopyAsync(connection, $"{Schema}.mt_doc_chainlink (id, data, mt_dotnet_type)", links, async (w, row) =>
         {
             await w.WriteAsync(row.Id, NpgsqlDbType.Varchar, ct);
@@ -100,7 +97,31 @@ public sealed class RecordBulkAppend(IDocumentStore store)
         EventChainListener.Of(store).Committed?.Remember(links);
     }
 
-    /// <summary>As many event sequence numbers as there are records, in increasing order, as Marten reserves them.</summary>
+    /// <summary>
+    /// One record's events at versions 1..n with their sequence numbers, each chained on the previous one's hash as
+    /// <see cref="EventChainListener"/> chains a session's append, and the record document folded over all of them.
+    /// </summary>
+    private NewStream StreamOf(NewRecord record, RecordImported imported, DateTimeOffset timestamp, string? correlationId, Queue<long> sequences)
+    {
+        var rows = new List<Row>(1 + (record.Following?.Count ?? 0));
+        var previous = HashChain.Genesis(record.Id.ToString("D"));
+        RecordState? state = null;
+        foreach (var data in (IEnumerable<object>)[imported, .. record.Following ?? []])
+        {
+            var e = events.BuildEvent(data);
+            (e.Id, e.StreamId, e.Version, e.Sequence, e.Timestamp, e.CorrelationId) =
+                (Guid.CreateVersion7(), record.Id, rows.Count + 1, sequences.Dequeue(), timestamp, correlationId);
+            var json = serializer.ToJson(data);
+            using var parsed = JsonDocument.Parse(json);
+            var link = EventChainListener.Link(e, record.Id, parsed.RootElement, null, previous);
+            rows.Add(new Row(e, json, link));
+            previous = link.Hash;
+            state = RecordFold.Apply(state, e);
+        }
+        return new NewStream(record.Id, rows, state!);
+    }
+
+    /// <summary>As many event sequence numbers as there are events, in increasing order, as Marten reserves them.</summary>
     private static async Task<long[]> ReserveSequencesAsync(NpgsqlConnection connection, int count, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"select nextval('{Schema}.mt_events_sequence') from generate_series(1, $1)", connection);
