@@ -115,6 +115,27 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
+    /// <summary>
+    /// Asks the server to shut down (SIGTERM) and kills it only if it has not within 20 s. A server on an embedded
+    /// cluster stops the cluster as it leaves, being its last user; a kill would leave the cluster running, since
+    /// pg_ctl started it outside the server's process tree.
+    /// </summary>
+    private async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await term.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+        }
+    }
+
     public string Tail(int lines = 60) => string.Join('\n', _log.TakeLast(lines));
 
     public async ValueTask DisposeAsync()
@@ -122,7 +143,7 @@ public sealed class ServerProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         try
         {
-            await KillAsync();
+            await StopAsync();
         }
         catch (InvalidOperationException)
         {
