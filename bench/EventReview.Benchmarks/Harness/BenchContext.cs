@@ -27,19 +27,13 @@ public sealed class BenchContext
     public IReadOnlyDictionary<string, string> SharedNodeSettings()
     {
         var sealKeyFile = Path.Combine(WorkDirectory, "seal-key.pem");
-        EventReview.Hosting.KeyFile.ReadOrCreate(sealKeyFile, NewSealKeyPem);
+        EventReview.Hosting.KeyFile.ReadOrCreate(sealKeyFile, EventReview.Audit.SealKey.NewPem);
         return new Dictionary<string, string>
         {
             ["EventReview:Auth:SigningKey"] = SigningKey,
             ["EventReview:Audit:SealKeyFile"] = sealKeyFile,
             ["EventReview:Audit:CheckpointDirectory"] = Path.Combine(WorkDirectory, "checkpoints"),
         };
-    }
-
-    private static string NewSealKeyPem()
-    {
-        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
-        return key.ExportPkcs8PrivateKeyPem();
     }
 
     public void Log(string message) => Out.WriteLine($"  [{DateTime.Now:HH:mm:ss}] {message}");

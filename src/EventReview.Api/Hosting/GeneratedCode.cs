@@ -41,14 +41,13 @@ public static class GeneratedCode
         {
             // Tells Wolverine to discover every endpoint afresh instead of reading the committed registry.
             DynamicCodeBuilder.WithinCodegenCommand = true;
-            using var seal = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var builder = await EventReviewApp.CreateBuilderAsync([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:" + EventReviewApp.ConnectionStringName] = "Host=127.0.0.1;Port=1;Username=codegen;Database=codegen",
                 ["EventReview:DataDirectory"] = Path.Combine(scratch.FullName, "data"),
                 // A configured database needs configured keys; these are thrown away with the scratch directory.
                 ["EventReview:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                ["EventReview:Audit:SealKey"] = seal.ExportPkcs8PrivateKeyPem(),
+                ["EventReview:Audit:SealKey"] = Audit.SealKey.NewPem(),
                 ["EventReview:Audit:CheckpointDirectory"] = Path.Combine(scratch.FullName, "checkpoints"),
                 ["EventReview:LoadSeedOnFirstStart"] = "false",
                 ["Serilog:MinimumLevel:Default"] = "Warning",

@@ -120,7 +120,8 @@ public sealed class SealKey : IDisposable
         }
     }
 
-    private static string NewPem()
+    /// <summary>A new P-256 private key as PKCS#8 PEM, the form a seal key is configured in.</summary>
+    public static string NewPem()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         return key.ExportPkcs8PrivateKeyPem();
