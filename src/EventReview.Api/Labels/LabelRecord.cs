@@ -31,7 +31,7 @@ public static class LabelRecordEndpoint
 
     public static RuleOutcome Decide(Review review, RecordState record, LabelCommand command, Actor by)
     {
-        if (!review.Has(by.Id, Role.Lead) && !review.Has(by.Id, Role.Screener)) return Refusal.Forbidden("Only a lead or a screener labels records.");
+        if (MayNotLabel(review, by) is { } refused) return refused;
         var label = command.Label.Trim();
         return Carries(record, label) ? Refusal.Broken("label-already-on-record", $"The record already carries the label '{label}'.")
             : RuleOutcome.Append(new RecordLabelled(review.Id, record.Id, label, by));
@@ -39,11 +39,14 @@ public static class LabelRecordEndpoint
 
     public static RuleOutcome DecideRemoval(Review review, RecordState record, LabelCommand command, Actor by)
     {
-        if (!review.Has(by.Id, Role.Lead) && !review.Has(by.Id, Role.Screener)) return Refusal.Forbidden("Only a lead or a screener labels records.");
+        if (MayNotLabel(review, by) is { } refused) return refused;
         var label = command.Label.Trim();
         return !Carries(record, label) ? Refusal.Broken("label-not-on-record", $"The record does not carry the label '{label}'.")
             : RuleOutcome.Append(new RecordLabelRemoved(review.Id, record.Id, label, by));
     }
+
+    private static Refusal? MayNotLabel(Review review, Actor by) =>
+        review.Has(by.Id, Role.Lead) || review.Has(by.Id, Role.Screener) ? null : Refusal.Forbidden("Only a lead or a screener labels records.");
 
     private static bool Carries(RecordState record, string label) => record.Labels?.Contains(label, StringComparer.Ordinal) == true;
 
