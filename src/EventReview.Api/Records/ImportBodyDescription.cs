@@ -35,11 +35,8 @@ internal sealed class ImportBodyDescription : IOpenApiOperationTransformer
         if (operation.Parameters?.FirstOrDefault(p => p.Name == "format") is OpenApiParameter format && context.Document is { } document)
         {
             // A named schema, so a generated client gets one type per kind of file rather than Format, Format2...
-            document.Components ??= new OpenApiComponents();
-            document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-            document.Components.Schemas[formatSchema] = new OpenApiSchema { Enum = [.. formats.Select(f => (JsonNode)JsonValue.Create(f))] };
+            format.Schema = NamedSchemas.Add(document, formatSchema, new OpenApiSchema { Enum = [.. formats.Select(f => (JsonNode)JsonValue.Create(f))] });
             format.Description = formatHelp;
-            format.Schema = new OpenApiSchemaReference(formatSchema, document);
         }
         return Task.CompletedTask;
     }

@@ -26,23 +26,21 @@ internal sealed class RecordStatusValues : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Components ??= new OpenApiComponents();
-        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas[SchemaName] = new OpenApiSchema
+        var status = Hosting.NamedSchemas.Add(document, SchemaName, new OpenApiSchema
         {
             // No `type`, as the document writes the API's own enums: a generator then reads the values through the
             // client's enum naming (kebab-case), the same for every enum.
             Description = "Where a record stands in the flow, as the caller may see it.",
             Enum = [.. RecordStatus.All.Select(s => (JsonNode)JsonValue.Create(s))],
-        };
-        foreach (var (name, schema) in document.Components.Schemas)
+        });
+        foreach (var (name, schema) in document.Components!.Schemas!)
             if (Answers.Contains(name) && schema is OpenApiSchema { Properties: { } properties } && properties.ContainsKey("status"))
-                properties["status"] = new OpenApiSchemaReference(SchemaName, document);
+                properties["status"] = status;
 
         var list = document.Paths?.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
             .FirstOrDefault(o => o.OperationId == GetRecordsEndpoint.ListOperation);
         if (list?.Parameters?.FirstOrDefault(p => p.Name == "status") is OpenApiParameter filter)
-            filter.Schema = new OpenApiSchemaReference(SchemaName, document);
+            filter.Schema = status;
         return Task.CompletedTask;
     }
 }
