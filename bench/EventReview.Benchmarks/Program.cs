@@ -7,7 +7,8 @@ using EventReview.Benchmarks.Harness;
 //   run SCENARIO [--size N] [--quick]   measures one size and appends its figures to the results file
 //   report                              prints the table of every figure in the results file
 // Options: --server CONNSTR (or EVENTREVIEW_BENCH_DB), --results FILE, --work DIR, --repo DIR, --cli PATH, --citation-js DIR,
-//          --wait-quiet SECONDS (before each run, wait up to that long for other work on the machine to stop)
+//          --wait-quiet SECONDS (before each run, wait up to that long for other work on the machine to stop),
+//          --start-file PATH and --warm-up SECONDS (votes: start voting once PATH exists, warm up that long; see ops/bench-pair)
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1).ToArray());
 var output = Console.Out;
@@ -68,6 +69,8 @@ internal sealed class Options
     public string? Cli { get; private set; }
     public string? CitationJs { get; private set; }
     public TimeSpan QuietWait { get; private set; }
+    public string? StartFile { get; private set; }
+    public TimeSpan? WarmUp { get; private set; }
     private string? _results;
 
     public static Options Parse(string[] args)
@@ -88,6 +91,8 @@ internal sealed class Options
                 case "--cli": o.Cli = Next(); break;
                 case "--citation-js": o.CitationJs = Next(); break;
                 case "--wait-quiet": o.QuietWait = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--start-file": o.StartFile = Next(); break;
+                case "--warm-up": o.WarmUp = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 default: o.Positional.Add(args[i]); break;
             }
         }
@@ -102,6 +107,8 @@ internal sealed class Options
         Quick = Quick,
         CliPath = Cli,
         CitationJsDirectory = CitationJs,
+        StartFile = StartFile,
+        WarmUp = WarmUp,
         Out = output,
     };
 

@@ -15,6 +15,15 @@ public sealed class BenchContext
     public string? CliPath { get; init; }
     public string? CitationJsDirectory { get; init; }
 
+    /// <summary>
+    /// A load scenario starts its load only once this file exists, so that two builds measured side by side (ops/bench-pair)
+    /// load the machine over the same seconds.
+    /// </summary>
+    public string? StartFile { get; init; }
+
+    /// <summary>Replaces a load scenario's warm-up: side by side, each process gets half the cores and its JIT needs longer.</summary>
+    public TimeSpan? WarmUp { get; init; }
+
     /// <summary>The harness's own standard output; a scenario hosting the app sends the app's console log elsewhere.</summary>
     public required TextWriter Out { get; init; }
 
@@ -34,6 +43,14 @@ public sealed class BenchContext
             ["EventReview:Audit:SealKeyFile"] = sealKeyFile,
             ["EventReview:Audit:CheckpointDirectory"] = Path.Combine(WorkDirectory, "checkpoints"),
         };
+    }
+
+    /// <summary>Waits for <see cref="StartFile"/>, when one is named.</summary>
+    public async Task WaitForStartAsync(CancellationToken ct)
+    {
+        if (StartFile is null) return;
+        Log($"ready; waiting for {StartFile}");
+        while (!File.Exists(StartFile)) await Task.Delay(50, ct);
     }
 
     public void Log(string message) => Out.WriteLine($"  [{DateTime.Now:HH:mm:ss}] {message}");

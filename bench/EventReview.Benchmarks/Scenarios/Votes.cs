@@ -34,6 +34,7 @@ public sealed class Votes : IScenario
     public async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, long size, CancellationToken ct)
     {
         var (warmUp, measure) = Durations(context.Quick);
+        warmUp = context.WarmUp ?? warmUp;
         var connectionString = await context.CreateDatabaseAsync(Database(size), ct);
         await using var app = await BenchApp.StartAsync(context, connectionString, $"app-votes-{size}");
         var review = await ReviewAtScale.CreateAsync(context, app, Clients, size, ct);
@@ -46,6 +47,7 @@ public sealed class Votes : IScenario
             .Select(d => Encoding.UTF8.GetBytes($$"""{"stage":"title-abstract","decision":"{{d}}"}""")).ToArray();
         var clients = Enumerable.Range(0, Clients).Select(c => app.ClientFor(review.Screeners[c], review.Screeners[c])).ToList();
 
+        await context.WaitForStartAsync(ct);
         GC.Collect();
         ProcessMemory.ResetPeak();
         var windowStart = DateTimeOffset.UtcNow + warmUp;
