@@ -94,6 +94,8 @@ public static class EventReviewApp
         services.AddSingleton(_ => PostgresDataSource.Open(connectionString));
         services.AddEventReviewProblemDetails();
         services.AddSingleton<ReviewCache>();
+        services.AddSingleton<Records.GroupCommit>();
+        services.AddHostedService(provider => provider.GetRequiredService<Records.GroupCommit>());
         services.AddExceptionHandler<ExceptionProblems>();
         services.AddSingleton<CommandJson>();
         services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<CommandJson>((o, commands) =>

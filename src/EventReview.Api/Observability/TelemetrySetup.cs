@@ -17,8 +17,8 @@ namespace EventReview.Observability;
 /// </summary>
 public static class TelemetrySetup
 {
-    /// <summary>The sources and meters the libraries emit under (Npgsql, Marten and Wolverine documentation).</summary>
-    public static readonly string[] Sources = ["Npgsql", "Marten", "Wolverine"];
+    /// <summary>The sources and meters the libraries emit under (Npgsql, Marten and Wolverine documentation), and our own.</summary>
+    public static readonly string[] Sources = ["Npgsql", "Marten", "Wolverine", "EventReview"];
 
     public static readonly string[] Meters = ["Npgsql", "Marten", "Wolverine*"];
 

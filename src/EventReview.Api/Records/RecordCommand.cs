@@ -17,7 +17,8 @@ using Wolverine;
 namespace EventReview.Records;
 
 /// <summary>
-/// The one path every command on a record takes: one round trip reads an earlier answer to the same
+/// The one path every command on a record takes (committed with other requests' commands by <see cref="GroupCommit"/>,
+/// or alone through Wolverine when that fails): one round trip reads an earlier answer to the same
 /// Idempotency-Key, the review, the record at its version, the head of its hash chain and whatever else the decision
 /// needs; membership is checked; the command's pure decision runs; its events are appended at the version read (so
 /// a concurrent change fails the commit and the command runs again, never a lost vote). Record events go to the
@@ -108,7 +109,6 @@ public static class RecordCommand
             if (await earlierAnswer is { } earlier)
                 return Idempotency.Refusal(key!, earlier, review, by.Id) is { } reused ? RecordAnswer.Refused(reused) : new RecordAnswer(null, earlier.Status, earlier.Body);
 
-            session.CorrelationId = correlationId;
             IEventStream<RecordState>? stream = null;
             var others = OtherRecords.None;
             if (streamFetch is not null) stream = await streamFetch;
@@ -130,6 +130,8 @@ public static class RecordCommand
                 target.AppendMany(events.Cast<object>().ToArray());
             }
             if (reviewEvents.Length > 0) session.Events.Append(reviewId, review!.Version + reviewEvents.Length, reviewEvents);
+            // On the events themselves, not the session: a session may carry the commands of several requests (GroupCommit).
+            foreach (var e in session.PendingChanges.Streams().SelectMany(s => s.Events)) e.CorrelationId ??= correlationId;
 
             var after = recordEvents.Where(e => e.RecordId == recordId)
                 .Aggregate(record, (state, e) => RecordFold.Apply(state, e, DateTimeOffset.UtcNow));
@@ -138,7 +140,8 @@ public static class RecordCommand
             return new RecordAnswer(null, StatusCodes.Status200OK, body);
         }
 
-        var answer = await bus.InvokeAsync<RecordAnswer>(new DecideOnRecord(recordId, Run), ct);
+        var answer = await http.RequestServices.GetRequiredService<GroupCommit>().RunAsync(recordId, Run)
+            ?? await bus.InvokeAsync<RecordAnswer>(new DecideOnRecord(recordId, Run), ct);
         if (key is not null && answer.Problem is null) Idempotency.MarkStored(http);
         return answer.ToResult();
     }
