@@ -20,7 +20,8 @@ public sealed class Reads : IScenario
 
     public string Name => "reads";
 
-    public IReadOnlyList<long> Sizes(bool quick) => Harness.Sizes.One(100_000, quick);
+    /// <summary>The review the votes scenario left, so its size (200,000 records, twice the reads' aims' size).</summary>
+    public IReadOnlyList<long> Sizes(bool quick) => new Votes().Sizes(quick);
 
     public IReadOnlyList<string> DatabasesRead(long size) => [Votes.Database(size)];
 
@@ -94,7 +95,7 @@ public sealed class Reads : IScenario
         }
         context.Log($"{metric}: HTTP {status}, {bytes:N0} bytes, {Median(times):N1} ms");
         return status == 200
-            ? new(Name, metric, size, Median(times), "ms", Baseline: baseline, Aim: size == 100_000 ? aim : null, Note: $"{bytes / 1e3:N0} kB")
+            ? new(Name, metric, size, Median(times), "ms", Baseline: baseline, Aim: size >= 100_000 ? aim : null, Note: $"{bytes / 1e3:N0} kB")
             : new(Name, metric, size, double.NaN, "ms", Note: $"not available: HTTP {status}");
     }
 
