@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace EventReview.Records;
 
@@ -14,7 +15,7 @@ namespace EventReview.Records;
 /// exception), nothing of it is committed and each command runs again alone through <see cref="DecideOnRecordHandler"/>,
 /// with its retries, exactly as without grouping.
 /// </summary>
-public sealed class GroupCommit(IDocumentStore store) : BackgroundService
+public sealed class GroupCommit(IDocumentStore store, ILogger<GroupCommit> logger) : BackgroundService
 {
     /// <summary>Two writers: one reads and decides while the other commits.</summary>
     public const int Writers = 2;
@@ -77,8 +78,10 @@ public sealed class GroupCommit(IDocumentStore store) : BackgroundService
                 var answers = await CommitAsync(group);
                 for (var i = 0; i < group.Count; i++) group[i].Answer.TrySetResult(answers[i]);
             }
-            catch (Exception)
+            catch (Exception e)
             {
+                // Expected now and then (two screeners on one record); each command's own run reports anything real.
+                if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug(e, "A group of {Commands} commands was not committed; each runs alone", group.Count);
                 foreach (var command in group) command.Answer.TrySetResult(null);
             }
         }

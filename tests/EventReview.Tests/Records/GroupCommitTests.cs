@@ -7,6 +7,7 @@ using EventReview.Screening;
 using EventReview.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 
 namespace EventReview.Tests.Records;
@@ -41,7 +42,7 @@ public class GroupCommitTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var review = await ReviewScenario.WithTeamAsync(app);
         var records = await review.RecordsAsync(8);
-        var group = new GroupCommit(Store);
+        var group = new GroupCommit(Store, NullLogger<GroupCommit>.Instance);
         // Sent before the writers start, so the first writer finds all eight waiting.
         var answers = records.Select(record => group.RunAsync(record, Label(review.ReviewId, record, record))).ToList();
 
@@ -62,7 +63,7 @@ public class GroupCommitTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var review = await ReviewScenario.WithTeamAsync(app);
         var records = await review.RecordsAsync(2);
-        var group = new GroupCommit(Store);
+        var group = new GroupCommit(Store, NullLogger<GroupCommit>.Instance);
         // The second command names the second record but writes to the first, as a command writing other records can.
         var answers = new[]
         {
@@ -82,7 +83,7 @@ public class GroupCommitTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task A_command_sent_after_the_writers_stopped_is_told_to_run_alone()
     {
-        var group = new GroupCommit(Store);
+        var group = new GroupCommit(Store, NullLogger<GroupCommit>.Instance);
         await group.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await group.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
