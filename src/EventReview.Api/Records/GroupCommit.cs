@@ -10,7 +10,7 @@ namespace EventReview.Records;
 /// Commits the commands of concurrent requests together: each writer takes the commands waiting (at most
 /// <see cref="MaxCommands"/>, each on a different record), runs them one after another on one session, and commits
 /// them in one transaction. A vote alone is one transaction with three round trips and a seal; most of what PostgreSQL
-/// spends on it is that, not the rows (docs/benchmarks.md, run 16), so a group shares it.
+/// spends on it is that, not the rows (docs/benchmarks-history.md, run 16), so a group shares it.
 /// A group is all or nothing. When anything fails (a concurrent change to a stream, two commands touching one stream, an
 /// exception), nothing of it is committed and each command runs again alone through <see cref="DecideOnRecordHandler"/>,
 /// with its retries, exactly as without grouping.
