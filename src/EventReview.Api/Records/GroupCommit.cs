@@ -114,8 +114,9 @@ public sealed class GroupCommit(IDocumentStore store, ILogger<GroupCommit> logge
             Activity.Current = command.Activity;
             var before = session.PendingChanges.Streams().Select(s => (Stream: s, s.Events.Count)).ToList();
             answers.Add(await command.Run(session, CancellationToken.None));
-            // The streams this command appended to, whether Marten gave it a stream already pending or a new one for the
-            // same id: another command of the group wrote one of them, so their versions say nothing about each other.
+            // The streams this command appended to, whether Marten handed it a stream already pending or a new one with the
+            // same id. If an earlier command of the group wrote one of them too, neither append would check the other's
+            // version, so the group does not commit.
             var appended = session.PendingChanges.Streams()
                 .Where(s => !before.Any(b => ReferenceEquals(b.Stream, s) && b.Count == s.Events.Count)).Select(s => s.Id).ToList();
             if (appended.Any(id => !written.Add(id))) throw new StreamsOverlap();
