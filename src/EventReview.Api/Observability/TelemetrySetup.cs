@@ -17,8 +17,11 @@ namespace EventReview.Observability;
 /// </summary>
 public static class TelemetrySetup
 {
+    /// <summary>The application's own spans (the group commit); declared first, as Sources names it.</summary>
+    public static readonly System.Diagnostics.ActivitySource Spans = new("EventReview");
+
     /// <summary>The sources and meters the libraries emit under (Npgsql, Marten and Wolverine documentation), and our own.</summary>
-    public static readonly string[] Sources = ["Npgsql", "Marten", "Wolverine", "EventReview"];
+    public static readonly string[] Sources = ["Npgsql", "Marten", "Wolverine", Spans.Name];
 
     public static readonly string[] Meters = ["Npgsql", "Marten", "Wolverine*"];
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using EventReview.Observability;
 using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,6 @@ public sealed class GroupCommit(IDocumentStore store, ILogger<GroupCommit> logge
 
     private sealed class StreamsOverlap() : Exception("Two commands of one group touched the same stream.");
 
-    /// <summary>The application's own spans (listed in TelemetrySetup.Sources).</summary>
-    public static readonly ActivitySource Telemetry = new("EventReview");
-
     private readonly Channel<Command> _waiting = Channel.CreateUnbounded<Command>();
 
     /// <summary>The command's answer once its group has committed, or null when it must run alone.</summary>
@@ -47,7 +45,7 @@ public sealed class GroupCommit(IDocumentStore store, ILogger<GroupCommit> logge
         _waiting.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
         // Stopped before the writers ever ran: nothing would answer these.
-        while (_waiting.Reader.TryRead(out var left)) left.Answer.TrySetResult(null);
+        SendTheRestAlone();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,10 +59,15 @@ public sealed class GroupCommit(IDocumentStore store, ILogger<GroupCommit> logge
         }
         finally
         {
-            // Commands sent from now on, and any still waiting, run alone.
-            _waiting.Writer.TryComplete();
-            while (_waiting.Reader.TryRead(out var left)) left.Answer.TrySetResult(null);
+            SendTheRestAlone();
         }
+    }
+
+    /// <summary>Commands sent from now on, and any still waiting, run alone.</summary>
+    private void SendTheRestAlone()
+    {
+        _waiting.Writer.TryComplete();
+        while (_waiting.Reader.TryRead(out var left)) left.Answer.TrySetResult(null);
     }
 
     private async Task WriteAsync(CancellationToken stoppingToken)
@@ -123,7 +126,7 @@ public sealed class GroupCommit(IDocumentStore store, ILogger<GroupCommit> logge
         }
         // The commit belongs to every command of the group: traced under the first request, linked to the others.
         Activity.Current = group[0].Activity;
-        using var commit = Telemetry.StartActivity("group commit", ActivityKind.Internal, group[0].Activity?.Context ?? default,
+        using var commit = TelemetrySetup.Spans.StartActivity("group commit", ActivityKind.Internal, group[0].Activity?.Context ?? default,
             links: group.Skip(1).Where(c => c.Activity is not null).Select(c => new ActivityLink(c.Activity!.Context)));
         commit?.SetTag("eventreview.commands", group.Count);
         await session.SaveChangesAsync(CancellationToken.None);
